@@ -1,0 +1,3 @@
+"""avgctl: de AVG-administratie van een organisatie als platte tekst in git."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Retention periods: parsing and (later) evaluating them. Pure functions, no I/O."""

@@ -1,0 +1,9 @@
+"""Pydantic models: the single definition of every register record."""
+
+from avgctl.models.bewaartermijn import Bewaartermijn
+from avgctl.models.datalek import Datalek
+from avgctl.models.organisatie import Config, Organisatie
+from avgctl.models.partij import Partij
+from avgctl.models.verwerking import Gegeven, Verwerking
+
+__all__ = ["Bewaartermijn", "Config", "Datalek", "Gegeven", "Organisatie", "Partij", "Verwerking"]

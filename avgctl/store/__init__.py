@@ -1,0 +1,1 @@
+"""Reading (and later writing) the compliance repository."""
