@@ -8,7 +8,7 @@ reported, so a clean repository never pays for position bookkeeping.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 Path = tuple[str | int, ...]
 
@@ -58,4 +58,5 @@ class PendingFinding:
     hint: str = ""
     severity: Severity | None = None  # None: the rule's own severity
     key: bool = False  # point at the key of ``path`` instead of its value
-    extra: dict[str, str] = field(default_factory=dict)
+    line: int | None = None  # an explicit place, for findings in raw text
+    column: int | None = None

@@ -59,7 +59,9 @@ class Beleid(Model):
         try:
             zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"onbekende tijdzone {value!r}; bijvoorbeeld Europe/Amsterdam") from None
+            raise ValueError(
+                f"onbekende tijdzone {value!r}; bijvoorbeeld Europe/Amsterdam"
+            ) from None
         return value
 
 

@@ -56,9 +56,9 @@ class YamlDocument:
                     if k.value == str(part):
                         key_node, child = k, v
                         break
-            elif isinstance(node, SequenceNode) and isinstance(part, int):
-                if 0 <= part < len(node.value):
-                    child = node.value[part]
+            elif (isinstance(node, SequenceNode) and isinstance(part, int)
+                  and 0 <= part < len(node.value)):
+                child = node.value[part]
             if child is None:
                 break
             node = child
@@ -227,7 +227,7 @@ class _Builder:
         raise _error(node, "onbekend soort YAML-gegeven")  # pragma: no cover
 
     def scalar(self, node: ScalarNode) -> Any:
-        tag, value = node.tag, node.value
+        tag, value = str(node.tag), node.value
         if tag == _TAG + "str":
             return value
         kind = tag[len(_TAG):] if tag.startswith(_TAG) else ""

@@ -1,0 +1,152 @@
+"""The Typer app, its options, and the one error boundary.
+
+Exit codes: 0 ok, 1 findings or a domain error, 2 usage or an unreadable repository, 3 an
+unexpected error (a bug: shown with its traceback only under ``--debug``), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+try:  # typer >= 0.20 vendors click; older versions depend on it
+    from typer._click import exceptions as click
+except ImportError:  # pragma: no cover
+    from click import exceptions as click  # type: ignore[no-redef,import-not-found,unused-ignore]
+
+from avgctl import __version__
+from avgctl.errors import EXIT_UNEXPECTED, EXIT_USAGE, AvgctlError
+
+app = typer.Typer(
+    name="avgctl",
+    help="De AVG-administratie van een organisatie als platte tekst in git: registers "
+    "valideren, controleren en bijhouden.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state = {"debug": False}
+
+RepoOpt = Annotated[Path | None, typer.Option(
+    "--repo", help="De compliance-repository (standaard: de dichtstbijzijnde map met "
+    "avgctl.yaml, vanaf de huidige map omhoog).", show_default=False)]
+VandaagOpt = Annotated[str | None, typer.Option(
+    "--vandaag", help="Reken alsof het vandaag deze datum is (JJJJ-MM-DD).",
+    show_default=False)]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Alleen de bevindingen, "
+                                        "zonder hints en samenvatting bij een schoon resultaat.")]
+
+
+def _codes(values: list[str] | None) -> list[str]:
+    return [code.strip() for value in values or [] for code in value.split(",") if code.strip()]
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Toon bij een onverwachte fout de "
+                                        "volledige traceback.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Toon de versie.",
+                                          is_eager=True)] = False,
+) -> None:
+    _state["debug"] = debug
+    if version:
+        sys.stdout.write(f"avgctl {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.command()
+def check(
+    repo: RepoOpt = None,
+    vandaag: VandaagOpt = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="text, json, github of sarif (standaard text; github als "
+        "GITHUB_ACTIONS=true).", show_default=False)] = None,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Alleen deze regels (codes of voorvoegsels, met komma's).",
+        show_default=False)] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Deze regels overslaan (codes of voorvoegsels, met komma's).",
+        show_default=False)] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Ook waarschuwingen geven exitcode 1.")] = False,
+    quiet: QuietOpt = False,
+) -> int:
+    """Controleer alle registers: elk bestand en elke regel. Exitcode 1 bij fouten."""
+    from avgctl.commands import check as command
+    from avgctl.commands.common import parse_vandaag
+
+    return command.run(repo, parse_vandaag(vandaag), fmt, _codes(select), _codes(ignore),
+                       strict, quiet)
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="Een regelcode, bijvoorbeeld AVG301.",
+                                               show_default=False)] = None,
+) -> int:
+    """Toon alle regels, of leg één regel uit: wat, waarom, voorbeeld en oplossing."""
+    from avgctl.commands import rules as command
+
+    return command.run(code)
+
+
+def _usage_message(exc: click.UsageError) -> str:
+    if isinstance(exc, click.NoSuchOption):
+        extra = f"; bedoelde u {', '.join(exc.possibilities)}?" if exc.possibilities else ""
+        return f"onbekende optie {exc.option_name}{extra}"
+    if isinstance(exc, click.MissingParameter):
+        return f"{exc.param_hint or 'een waarde'} ontbreekt"
+    if isinstance(exc, click.BadParameter):
+        return f"ongeldige waarde voor {exc.param_hint}: {exc.message}"
+    message = exc.format_message()
+    if message.startswith("No such command"):
+        return f"onbekende opdracht {message.split(' ', 3)[-1].rstrip('.')}"
+    return message
+
+
+def main(argv: list[str] | None = None) -> int:
+    from avgctl.output.console import error
+
+    _dutch_help()
+    try:
+        result = app(args=argv, prog_name="avgctl", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except click.NoArgsIsHelpError:
+        return 0
+    except typer.Abort:
+        error("afgebroken")
+        return 130
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "avgctl"
+        error(_usage_message(exc), f"zie '{command} --help'")
+        return EXIT_USAGE
+    except AvgctlError as exc:
+        error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        error("afgebroken")
+        return 130
+    except Exception as exc:
+        if _state["debug"]:
+            raise
+        error(f"onverwachte fout: {type(exc).__name__}: {exc}",
+              "dit is een fout in avgctl; draai opnieuw met --debug en meld de uitvoer")
+        return EXIT_UNEXPECTED
+    return result if isinstance(result, int) else 0
+
+
+def _dutch_help() -> None:
+    """Typer's help panels in Dutch."""
+    try:
+        from typer import rich_utils
+    except ImportError:  # pragma: no cover - typer without rich
+        return
+    rich_utils.OPTIONS_PANEL_TITLE = "Opties"
+    rich_utils.COMMANDS_PANEL_TITLE = "Opdrachten"
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"

@@ -1,0 +1,38 @@
+"""What several commands share: the repository and the day they run for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from avgctl.errors import UsageError
+from avgctl.store.register import Register
+
+
+def parse_vandaag(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--vandaag {value!r} is geen datum; schrijf JJJJ-MM-DD, "
+                         "bijvoorbeeld 2026-03-27") from None
+
+
+def vandaag(explicit: dt.date | None, register: Register) -> dt.date:
+    """The day a command runs for: ``--vandaag``, else today in the organisation's zone.
+
+    This is the one place that reads the clock; the domain always gets the day passed in.
+    """
+    if explicit is not None:
+        return explicit
+    zone = "Europe/Amsterdam"
+    if register.config is not None:
+        zone = register.config.model.beleid.tijdzone
+    return dt.datetime.now(ZoneInfo(zone)).date()
+
+
+def cwd() -> Path:
+    return Path(os.getcwd())

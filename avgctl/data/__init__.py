@@ -1,0 +1,1 @@
+"""Data that changes with the law, kept out of the code."""

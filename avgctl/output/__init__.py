@@ -1,0 +1,1 @@
+"""Everything that prints. Only this package writes to the terminal or imports rich."""

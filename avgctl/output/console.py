@@ -1,0 +1,28 @@
+"""The rich consoles: results on stdout, errors on stderr.
+
+Created per call so that a redirected ``sys.stdout`` (tests, pipes) is honoured. ``soft_wrap``
+keeps every finding on one line, so ``file:line:col`` stays clickable and greppable.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+
+
+def stdout() -> Console:
+    return Console(file=sys.stdout, soft_wrap=True, highlight=False)
+
+
+def stderr() -> Console:
+    return Console(file=sys.stderr, soft_wrap=True, highlight=False)
+
+
+def error(message: str, hint: str = "") -> None:
+    from rich.markup import escape
+
+    console = stderr()
+    console.print(f"[bold red]fout:[/] {escape(message)}")
+    if hint:
+        console.print(f"  {escape(hint)}")

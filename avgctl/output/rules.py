@@ -1,0 +1,45 @@
+"""``avgctl rules``: the list of rules, and one rule explained like a rule page."""
+
+from __future__ import annotations
+
+from avgctl.rules.base import Rule
+
+
+def write_list(rules: list[type[Rule]]) -> None:
+    from rich.table import Table
+
+    from avgctl.output.console import stdout
+
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    for column in ("code", "ernst", "regel", "artikel"):
+        table.add_column(column, no_wrap=column != "regel")
+    for rule in rules:
+        table.add_row(rule.code, rule.severity.label, rule.title, rule.artikel)
+    stdout().print(table)
+
+
+def write_explanation(rule: type[Rule]) -> None:
+    from rich.markup import escape
+
+    from avgctl.output.console import stdout
+
+    console = stdout()
+    uitleg = rule.uitleg()
+    voorbeeld = rule.voorbeeld
+    console.print(f"[bold]{rule.code}: {escape(rule.title)}[/] ({rule.severity.label}, "
+                  f"{escape(rule.artikel)})")
+    sections = [
+        ("Wat de regel vindt", uitleg.wat),
+        ("Waarom", uitleg.waarom),
+        (f"Voorbeeld dat de regel meldt ({voorbeeld.pad})", _indent(voorbeeld.fout)),
+        ("Zo is het goed", _indent(voorbeeld.goed)),
+        ("Oplossing", uitleg.oplossing),
+    ]
+    for head, body in sections:
+        console.print()
+        console.print(f"[bold]{escape(head)}[/]")
+        console.print(escape(body.rstrip("\n")))
+
+
+def _indent(text: str) -> str:
+    return "".join(f"    {line}\n" for line in text.splitlines())

@@ -1,0 +1,197 @@
+"""AVG601-AVG604: direct identifiers of people in the register files themselves.
+
+Privacy by design applies to the registers too (art. 25 AVG, DOMAIN.md §9): they live in git,
+and git history is hard to erase. The scan reads the raw text of every file, comments
+included, so a BSN in a comment is found as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from avgctl.findings import PendingFinding, Severity
+from avgctl.rules.base import Rule, Voorbeeld
+from avgctl.store.yamlfile import YamlDocument
+
+_BSN = re.compile(r"(?<![\w.,/-])(\d{9}|\d{4}\.\d{2}\.\d{3})(?![\w,/-]|\.\d)")
+_IBAN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30})(?![A-Za-z0-9])")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)31[ -]?(?:\(0\)[ -]?)?|0)[1-9](?:[ -]?\d){8}(?![\w])"
+    r"|(?<![\w+])\+(?!31)[1-9]\d{0,2}(?:[ -]?\d){7,12}(?![\w])"
+)
+
+
+def elfproef(digits: str) -> bool:
+    """The BSN 11-test: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 is a multiple of 11 (and not 0)."""
+    if len(digits) != 9 or not digits.isdigit() or int(digits) == 0:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
+    return total % 11 == 0
+
+
+def iban_geldig(text: str) -> bool:
+    """ISO 13616 check: move the first four characters to the end; mod 97 must be 1."""
+    compact = text.replace(" ", "").upper()
+    if not 15 <= len(compact) <= 34:
+        return False
+    moved = compact[4:] + compact[:4]
+    try:
+        return int("".join(str(int(ch, 36)) for ch in moved)) % 97 == 1
+    except ValueError:
+        return False
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+class _Scan(Rule):
+    pattern: re.Pattern[str]
+    soort: str
+    hint = ("haal het gegeven uit het register; verwijs naar een persoon met een zaak- of "
+            "klantnummer, nooit met een naam, e-mailadres, telefoonnummer, BSN of IBAN")
+
+    def valid(self, match: str) -> bool:
+        return True
+
+    def allowed(self) -> set[str]:
+        """The organisation's own contact details, which may appear anywhere."""
+        config = self.register.config
+        if config is None:
+            return set()
+        org = config.model.organisatie
+        values = []
+        for part in (org.contact, org.fg, org.vertegenwoordiger):
+            if part is not None:
+                values += [getattr(part, name, None) for name in ("email", "telefoon")]
+        return {_normal(v) for v in values if v}
+
+    def check(self) -> Iterator[PendingFinding]:
+        allowed = self.allowed()
+        for doc in self.register.documents.values():
+            yield from self.scan(doc, allowed)
+
+    def scan(self, doc: YamlDocument, allowed: set[str]) -> Iterator[PendingFinding]:
+        for match in self.pattern.finditer(doc.text):
+            found = match.group(0)
+            if _normal(found) in allowed or not self.valid(found):
+                continue
+            line, column = _position(doc.text, match.start())
+            finding = self.finding(doc.rel, (), f"mogelijk {self.soort} in het register: "
+                                   f"{_mask(found)}", self.hint)
+            finding.line, finding.column = line, column
+            yield finding
+
+
+def _normal(value: str) -> str:
+    return re.sub(r"[\s().-]", "", value).lower()
+
+
+def _mask(value: str) -> str:
+    """Show enough to find it, not enough to repeat the identifier in logs."""
+    if "@" in value:
+        name, _, domain = value.partition("@")
+        return f"{name[:1]}***@{domain}"
+    keep = 2
+    return value[:keep] + "*" * max(len(value) - keep * 2, 3) + value[-keep:]
+
+
+class BsnInRegister(_Scan):
+    """Een getal van negen cijfers dat de elfproef doorstaat: waarschijnlijk een BSN.
+
+    Waarom: een register hoort geen gegevens van betrokkenen te bevatten. Het BSN is een
+    bijzonder beschermd nummer (art. 46 UAVG) en git bewaart elke versie van een bestand
+    (privacy by design, art. 25 AVG).
+
+    Oplossing: verwijder het nummer en gebruik een zaak- of dossiernummer. Staat het al in de
+    git-geschiedenis, overleg dan met de FG over het opschonen daarvan.
+    """
+
+    code = "AVG601"
+    severity = Severity.FOUT
+    title = "BSN in een registerbestand"
+    artikel = "art. 25 AVG; art. 46 UAVG"
+    pattern = _BSN
+    soort = "BSN"
+    voorbeeld = Voorbeeld(
+        "verwerking",
+        fout='id: "10.1.1"\nnaam: Inzageverzoek\nopmerking: betreft BSN 111222333\n',
+        goed='id: "10.1.1"\nnaam: Inzageverzoek\nopmerking: betreft dossier 2026-0042\n',
+    )
+
+    def valid(self, match: str) -> bool:
+        return elfproef(match.replace(".", ""))
+
+
+class IbanInRegister(_Scan):
+    """Een rekeningnummer (IBAN) met een kloppend controlegetal.
+
+    Waarom: een bankrekeningnummer herleidt direct naar een persoon en hoort niet in een
+    register in git (art. 25 AVG, dataminimalisatie art. 5 lid 1 sub c AVG).
+
+    Oplossing: verwijder het nummer en verwijs naar het dossier waarin het staat.
+    """
+
+    code = "AVG602"
+    severity = Severity.FOUT
+    title = "IBAN in een registerbestand"
+    artikel = "art. 25 AVG"
+    pattern = _IBAN
+    soort = "IBAN"
+    voorbeeld = Voorbeeld(
+        "verwerking",
+        fout='id: "10.1.1"\nnaam: Betalingsregeling\n'
+        "opmerking: terugbetalen op NL91ABNA0417164300\n",
+        goed='id: "10.1.1"\nnaam: Betalingsregeling\nopmerking: terugbetalen volgens dossier\n',
+    )
+
+    def valid(self, match: str) -> bool:
+        return iban_geldig(match)
+
+
+class EmailInRegister(_Scan):
+    """Een e-mailadres buiten de eigen contactgegevens van de organisatie.
+
+    Waarom: een e-mailadres in een register is meestal dat van een betrokkene, en git bewaart
+    het voorgoed (art. 25 AVG). Alleen de contactgegevens van de organisatie en de FG in
+    avgctl.yaml horen erin.
+
+    Oplossing: verwijder het adres; verwijs naar de persoon met een zaak- of klantnummer.
+    """
+
+    code = "AVG603"
+    severity = Severity.FOUT
+    title = "E-mailadres in een registerbestand"
+    artikel = "art. 25 AVG"
+    pattern = _EMAIL
+    soort = "e-mailadres"
+    voorbeeld = Voorbeeld(
+        "verwerking",
+        fout='id: "10.1.1"\nnaam: Klacht\nopmerking: gemeld door j.jansen@voorbeeld.nl\n',
+        goed='id: "10.1.1"\nnaam: Klacht\nopmerking: gemeld door klant 4711\n',
+    )
+
+
+class TelefoonInRegister(_Scan):
+    """Een telefoonnummer buiten de eigen contactgegevens van de organisatie.
+
+    Waarom: een telefoonnummer herleidt direct naar een persoon; in git blijft het bewaard
+    (art. 25 AVG).
+
+    Oplossing: verwijder het nummer; verwijs naar de persoon met een zaak- of klantnummer.
+    """
+
+    code = "AVG604"
+    severity = Severity.FOUT
+    title = "Telefoonnummer in een registerbestand"
+    artikel = "art. 25 AVG"
+    pattern = _PHONE
+    soort = "telefoonnummer"
+    voorbeeld = Voorbeeld(
+        "verwerking",
+        fout='id: "10.1.1"\nnaam: Terugbelverzoek\nopmerking: bellen op 06-12345678\n',
+        goed='id: "10.1.1"\nnaam: Terugbelverzoek\nopmerking: bellen volgens dossier\n',
+    )

@@ -1,0 +1,88 @@
+"""The loaded repository: every record with the document and path it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from avgctl.findings import Finding, Location, PendingFinding, Severity
+from avgctl.findings import Path as DataPath
+from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
+from avgctl.store.yamlfile import YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+CONFIG_FILE = "avgctl.yaml"
+VERWERKINGEN_DIR = "registers/verwerkingen"
+PARTIJEN_FILE = "registers/partijen.yaml"
+BEWAARTERMIJNEN_FILE = "registers/bewaartermijnen.yaml"
+DATALEKKEN_DIR = "registers/datalekken"
+
+
+@dataclass
+class Bron(Generic[M]):
+    """A validated record and where it stands: its document and the path inside it."""
+
+    model: M
+    doc: YamlDocument
+    path: DataPath = ()
+
+    @property
+    def file(self) -> str:
+        return self.doc.rel
+
+
+@dataclass
+class Register:
+    root: Path
+    config: Bron[Config] | None = None
+    verwerkingen: list[Bron[Verwerking]] = field(default_factory=list)
+    partijen: list[Bron[Partij]] = field(default_factory=list)
+    bewaartermijnen: dict[str, Bron[Bewaartermijn]] = field(default_factory=dict)
+    datalekken: list[Bron[Datalek]] = field(default_factory=list)
+    documents: dict[str, YamlDocument] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)  # every file read, readable or not
+    load_findings: list[Finding] = field(default_factory=list)
+    partijen_present: bool = False
+    bewaartermijnen_present: bool = False
+
+    def partij(self, partij_id: str) -> Bron[Partij] | None:
+        return self._partijen_by_id().get(partij_id)
+
+    def _partijen_by_id(self) -> dict[str, Bron[Partij]]:
+        cache = self.__dict__.get("_partij_index")
+        if cache is None:
+            cache = {}
+            for bron in self.partijen:
+                cache.setdefault(bron.model.id, bron)
+            self.__dict__["_partij_index"] = cache
+        return cache
+
+    def resolve(self, pending: PendingFinding, severity: Severity, title: str) -> Finding:
+        """Give a pending finding its line and column, from the document's node tree."""
+        doc = self.documents.get(pending.file)
+        if pending.line is not None:
+            line, column = pending.line, pending.column or 1
+        elif doc is not None:
+            line, column = doc.locate(pending.path, pending.key)
+        else:
+            line, column = 1, 1
+        return Finding(
+            code=pending.code,
+            severity=pending.severity or severity,
+            message=pending.message,
+            location=Location(pending.file, line, column),
+            hint=pending.hint,
+            title=title,
+        )
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check needs besides the register: the day it runs for."""
+
+    vandaag: dt.date

@@ -1,0 +1,132 @@
+"""Turn Pydantic validation errors into Dutch messages with a "did you mean"."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from avgctl.findings import Path as DataPath
+
+
+@dataclass(frozen=True)
+class SchemaFout:
+    path: DataPath
+    message: str
+    hint: str
+    key: bool  # the problem is the key itself (an unknown field)
+
+
+_TIJDSTIP = "schrijf een tijdstip als 2026-03-27T10:00:00+01:00"
+
+_SIMPLE: dict[str, tuple[str, str]] = {
+    "string_type": ("moet tekst zijn", "zet de waarde tussen aanhalingstekens, bijvoorbeeld "
+                    "id: \"40.3\""),
+    "int_type": ("moet een geheel getal zijn", ""),
+    "int_parsing": ("moet een geheel getal zijn", ""),
+    "int_from_float": ("moet een geheel getal zijn", ""),
+    "bool_type": ("moet true of false zijn", ""),
+    "bool_parsing": ("moet true of false zijn", ""),
+    "list_type": ("moet een lijst zijn", "schrijf een lijst als [a, b] of met '- ' per regel"),
+    "dict_type": ("moet een object met velden zijn", "schrijf velden als 'naam: waarde'"),
+    "model_type": ("moet een object met velden zijn", "schrijf velden als 'naam: waarde'"),
+    "model_attributes_type": ("moet een object met velden zijn", ""),
+    "date_type": ("moet een datum zijn", "schrijf een datum als 2026-03-27"),
+    "date_parsing": ("moet een datum zijn", "schrijf een datum als 2026-03-27"),
+    "date_from_datetime_parsing": ("moet een datum zijn", "schrijf een datum als 2026-03-27"),
+    "date_from_datetime_inexact": ("moet een datum zijn, zonder tijd",
+                                   "schrijf een datum als 2026-03-27"),
+    "datetime_type": ("moet een tijdstip zijn", _TIJDSTIP),
+    "datetime_parsing": ("moet een tijdstip zijn", _TIJDSTIP),
+    "datetime_from_date_parsing": ("moet een tijdstip zijn", _TIJDSTIP),
+    "timezone_aware": ("tijdstip zonder tijdzone (UTC-afwijking)",
+                       "voeg de afwijking toe: +01:00 in de wintertijd, +02:00 in de zomertijd, "
+                       "bijvoorbeeld 2026-03-27T10:00:00+01:00"),
+    "string_pattern_mismatch": ("heeft niet de juiste vorm", ""),
+    "greater_than_equal": ("mag niet negatief zijn", ""),
+    "string_too_short": ("mag niet leeg zijn", ""),
+}
+
+_PATTERN_HINTS: dict[str, str] = {
+    "id": "een verwerkings-id volgt het procesmodel, bijvoorbeeld \"40.3.1\"; een partij-id "
+    "bestaat uit kleine letters, cijfers en '-', bijvoorbeeld dossiersoft-bv",
+    "land": "gebruik de landcode van twee letters, bijvoorbeeld NL, DE of US",
+    "referentie": "gebruik letters, cijfers en '-', bijvoorbeeld DL-2026-007",
+}
+
+
+def translate(model: type[BaseModel], error: ErrorDetails, prefix: DataPath = ()) -> SchemaFout:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    field = str(loc[-1]) if loc else ""
+    path = prefix + loc
+    if kind == "missing":
+        return SchemaFout(path[:-1], f"verplicht veld '{field}' ontbreekt",
+                          f"voeg '{field}:' toe", key=False)
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
+        hint = f"bedoelde u '{close[0]}'?" if close else (
+            "toegestane velden: " + ", ".join(known) if known else "")
+        return SchemaFout(path, f"onbekend veld '{field}'", hint, key=True)
+    if kind == "literal_error":
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        options = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]
+        given = str(error.get("input"))
+        close = difflib.get_close_matches(given, options, n=1, cutoff=0.6)
+        hint = f"bedoelde u '{close[0]}'?" if close else ""
+        return SchemaFout(path, f"ongeldige waarde {given!r} voor '{_name(loc)}'; kies uit: "
+                          + ", ".join(options), hint, key=False)
+    if kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        return SchemaFout(path, f"'{_name(loc)}': {message}", "", key=False)
+    if kind in _SIMPLE:
+        message, hint = _SIMPLE[kind]
+        if kind == "string_pattern_mismatch":
+            hint = _PATTERN_HINTS.get(field, hint)
+        return SchemaFout(path, f"'{_name(loc)}' {message}", hint, key=False)
+    return SchemaFout(path, f"'{_name(loc)}' heeft een ongeldige waarde", "", key=False)
+
+
+def _name(loc: tuple[int | str, ...]) -> str:
+    names = [str(part) for part in loc if isinstance(part, str) and _is_field(part)]
+    return names[-1] if names else "waarde"
+
+
+def _is_field(part: str) -> bool:
+    # Pydantic adds the tried union member ("datetime", "function-after[...]") to the location.
+    return part.isidentifier() and part not in ("date", "datetime", "str", "int", "bool")
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            current = _inner(current)
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        current = _inner(fields[part].annotation)
+    fields = getattr(_inner(current), "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _inner(annotation: Any) -> Any:
+    """The model inside Optional[...] / list[...] / dict[str, ...], if any."""
+    for _ in range(4):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if origin in (list, typing.Union, types.UnionType, dict) and args:
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            annotation = models[0] if models else args[-1]
+        else:
+            return annotation
+    return annotation
