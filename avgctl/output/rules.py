@@ -28,9 +28,11 @@ def write_explanation(rule: type[Rule]) -> None:
     voorbeeld = rule.voorbeeld
     console.print(f"[bold]{rule.code}: {escape(rule.title)}[/] ({rule.severity.label}, "
                   f"{escape(rule.artikel)})")
+    bijlagen = [(f"Met daarbij {path}", _indent(text)) for path, text in voorbeeld.bijlagen]
     sections = [
         ("Wat de regel vindt", uitleg.wat),
         ("Waarom", uitleg.waarom),
+        *bijlagen,
         (f"Voorbeeld dat de regel meldt ({voorbeeld.pad})", _indent(voorbeeld.fout)),
         ("Zo is het goed", _indent(voorbeeld.goed)),
         ("Oplossing", uitleg.oplossing),

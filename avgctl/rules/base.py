@@ -31,6 +31,8 @@ class Voorbeeld:
     fout: str  # a file that triggers the rule
     goed: str  # the same file, corrected
     bestand: str = ""  # the file name when it matters (default: by soort)
+    # Other files the example needs, as (path, content), shown with the example.
+    bijlagen: tuple[tuple[str, str], ...] = ()
 
     @property
     def pad(self) -> str:

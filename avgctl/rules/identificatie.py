@@ -74,10 +74,19 @@ class _Scan(Rule):
         for doc in self.register.documents.values():
             yield from self.scan(doc, allowed)
 
+    def excluded(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the text this scan leaves to another one."""
+        return []
+
     def scan(self, doc: YamlDocument, allowed: set[str]) -> Iterator[PendingFinding]:
+        excluded: list[tuple[int, int]] | None = None
         for match in self.pattern.finditer(doc.text):
             found = match.group(0)
             if _normal(found) in allowed or not self.valid(found):
+                continue
+            if excluded is None:
+                excluded = self.excluded(doc.text)
+            if any(start <= match.start() < end for start, end in excluded):
                 continue
             line, column = _position(doc.text, match.start())
             finding = self.finding(doc.rel, (), f"mogelijk {self.soort} in het register: "
@@ -190,6 +199,10 @@ class TelefoonInRegister(_Scan):
     artikel = "art. 25 AVG"
     pattern = _PHONE
     soort = "telefoonnummer"
+
+    def excluded(self, text: str) -> list[tuple[int, int]]:
+        # The digits of a bank account number often look like a phone number.
+        return [match.span() for match in _IBAN.finditer(text)]
     voorbeeld = Voorbeeld(
         "verwerking",
         fout='id: "10.1.1"\nnaam: Terugbelverzoek\nopmerking: bellen op 06-12345678\n',

@@ -32,6 +32,8 @@ class GerechtvaardigdBelangOverheid(Rule):
         fout='id: "40.1.1"\nnaam: Betekenen exploot\ngrondslag: gerechtvaardigd_belang\n',
         goed='id: "40.1.1"\nnaam: Betekenen exploot\ngrondslag: wettelijke_verplichting\n',
         bestand="registers/verwerkingen/40.1.1-exploot.yaml",
+        bijlagen=(("avgctl.yaml", "organisatie:\n  naam: Gerechtsdeurwaarder Voorbeeld\n"
+                   "  overheid: true\n"),),
     )
 
     def check(self) -> Iterator[PendingFinding]:

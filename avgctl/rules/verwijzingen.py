@@ -119,9 +119,11 @@ class DubbeleVerwerking(Rule):
     artikel = "art. 30 lid 1 AVG"
     voorbeeld = Voorbeeld(
         "verwerking",
-        bestand="registers/verwerkingen/10.1.2-offertes.yaml",
-        fout='id: "10.1.1"\nnaam: Offertes maken\n',
-        goed='id: "10.1.2"\nnaam: Offertes maken\n',
+        bestand="registers/verwerkingen/10.1.2-offertes-herzien.yaml",
+        fout='id: "10.1.1"\nnaam: Offertes herzien\n',
+        goed='id: "10.1.2"\nnaam: Offertes herzien\n',
+        bijlagen=(("registers/verwerkingen/10.1.1-offertes.yaml",
+                   'id: "10.1.1"\nnaam: Offertes maken\n'),),
     )
 
     def check(self) -> Iterator[PendingFinding]:
@@ -281,8 +283,10 @@ class SubverwerkerZonderVerwerker(Rule):
     artikel = "art. 28 lid 2 en 4 AVG"
     voorbeeld = Voorbeeld(
         "partijen",
-        fout="- id: hosting-bv\n  naam: Hosting B.V.\n  relatie: subverwerker\n",
-        goed="- id: hosting-bv\n  naam: Hosting B.V.\n  relatie: subverwerker\n"
+        fout="- id: dossiersoft-bv\n  naam: Dossiersoft B.V.\n  relatie: verwerker\n"
+        "- id: hosting-bv\n  naam: Hosting B.V.\n  relatie: subverwerker\n",
+        goed="- id: dossiersoft-bv\n  naam: Dossiersoft B.V.\n  relatie: verwerker\n"
+        "- id: hosting-bv\n  naam: Hosting B.V.\n  relatie: subverwerker\n"
         "  via: dossiersoft-bv\n",
     )
 

@@ -1,0 +1,100 @@
+"""Shared fixtures: a small clean compliance repository and a way to run the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from avgctl.cli import main
+from avgctl.findings import Finding
+from avgctl.rules.run import run_checks
+from avgctl.store.register import Context
+from avgctl.store.repo import load_register
+
+PROJECT = Path(__file__).resolve().parent.parent
+VANDAAG = dt.date(2026, 6, 1)
+
+BASIS: dict[str, str] = {
+    "avgctl.yaml": """\
+organisatie:
+  naam: Kantoor Voorbeeld
+  overheid: false
+  contact:
+    adres: Dorpsstraat 1, 1234 AB Ergens
+    email: privacy@kantoor.example
+  fg:
+    naam: Functionaris gegevensbescherming
+    email: fg@kantoor.example
+""",
+    "registers/partijen.yaml": """\
+- id: dossiersoft-bv
+  naam: Dossiersoft B.V.
+  relatie: verwerker
+  overeenkomst: {soort: verwerkersovereenkomst, getekend: 2024-05-01}
+- id: opdrachtgevers
+  naam: Opdrachtgevers
+  relatie: ontvanger
+""",
+    "registers/bewaartermijnen.yaml": """\
+dossier:
+  duur: 10 jaar
+  na: sluiten_dossier
+""",
+    "registers/verwerkingen/20.1.1-intake.yaml": """\
+id: "20.1.1"
+naam: Intake nieuwe zaak
+eigenaar: Bureaumanager
+doel: Een nieuwe opdracht vastleggen.
+grondslag: overeenkomst
+betrokkenen: [opdrachtgever]
+gegevens:
+  - type: NAW
+    betrokkene: opdrachtgever
+    verwerkers: [dossiersoft-bv]
+    ontvangers: []
+    bewaartermijn: dossier
+beveiliging: [toegangsbeheer]
+dpia: {nodig: false, motivatie: Geen verhoogd risico.}
+""",
+}
+
+
+def write_repo(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A small, clean compliance repository."""
+    return write_repo(tmp_path / "repo", BASIS)
+
+
+def check_repo(root: Path, vandaag: dt.date = VANDAAG) -> list[Finding]:
+    return run_checks(load_register(root), Context(vandaag))
+
+
+@dataclass
+class Result:
+    exit_code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run ``avgctl`` in-process and capture its exit code and output."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+    def run(*args: str) -> Result:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
