@@ -18,6 +18,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
 
 from avgctl.findings import Path as DataPath
 
@@ -69,7 +70,25 @@ class YamlDocument:
         return mark.line + 1, mark.column + 1
 
 
+class _Resolver(VersionedResolver):  # type: ignore[misc]
+    """Resolves plain scalars as YAML 1.2, looked up once instead of per scalar.
+
+    ruamel determines the YAML version anew for every scalar, through attribute lookups that
+    fail on the C parser and fall back to the default (1.2); that costs more than the parse
+    itself. The outcome is the same for every document, so it is computed once.
+    """
+
+    @property
+    def versioned_resolver(self) -> Any:
+        table = self.__dict__.get("_table")
+        if table is None:
+            table = VersionedResolver.versioned_resolver.fget(self)
+            self.__dict__["_table"] = table
+        return table
+
+
 _loader = YAML(typ="safe", pure=False)
+_loader.Resolver = _Resolver
 
 
 def read_text(path: Path, rel: str) -> str:

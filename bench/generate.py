@@ -1,0 +1,108 @@
+"""Generate a large synthetic organisation for the benchmark (DESIGN.md §5).
+
+Deterministic: the same arguments give the same files. The activities look like the example's
+(the same fields, several data types each) so that reading and checking them costs what a real
+register would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+SECTIES = ["10", "20", "30", "40", "50", "60", "70", "80"]
+GRONDSLAGEN = ["overeenkomst", "wettelijke_verplichting", "publieke_taak"]
+TYPES = ["NAW", "geboortedatum", "financiele_gegevens", "dossiernummer", "contactgegevens",
+         "correspondentie", "betalingsgegevens", "functie", "nationaliteit", "loongegevens"]
+BETROKKENEN = ["debiteur", "opdrachtgever", "medewerker", "sollicitant", "bezoeker"]
+BEWAAR = ["dossier", "fiscaal", "personeel", "sollicitanten", "bezoekers", "verzoeken"]
+
+
+def organisatie() -> str:
+    return """\
+organisatie:
+  naam: Benchmark Organisatie
+  overheid: false
+  medewerkers: 5000
+  contact: {adres: "Benchmarkweg 1, 1234 AB Ergens", email: privacy@bench.example}
+  fg: {naam: Functionaris gegevensbescherming, email: fg@bench.example}
+beleid:
+  tijdzone: Europe/Amsterdam
+"""
+
+
+def partijen(count: int) -> str:
+    lines = []
+    for i in range(count):
+        lines.append(f"- id: verwerker-{i:03d}\n  naam: Verwerker {i} B.V.\n  relatie: verwerker\n"
+                     f"  land: NL\n  overeenkomst: {{soort: verwerkersovereenkomst, "
+                     f"getekend: 2024-01-{1 + i % 28:02d}, verloopt: 2099-01-01}}\n")
+    lines.append("- id: ontvangers\n  naam: Ontvangers\n  relatie: ontvanger\n")
+    return "".join(lines)
+
+
+def bewaartermijnen() -> str:
+    return "".join(f"{key}:\n  duur: {3 + i} jaar\n  na: einde_relatie\n  bron: Beleid\n"
+                   for i, key in enumerate(BEWAAR))
+
+
+def verwerking(rng: random.Random, sectie: str, proces: int, nummer: int, n_partijen: int) -> str:
+    id_ = f"{sectie}.{proces}.{nummer}"
+    betrokkenen = rng.sample(BETROKKENEN, 2)
+    lines = [
+        f'id: "{id_}"',
+        f"naam: Verwerking {id_}",
+        f"proces: Proces {sectie}.{proces}",
+        "eigenaar: Afdelingshoofd",
+        f"doel: Het uitvoeren van werkzaamheden binnen proces {sectie}.{proces}, onderdeel "
+        f"{nummer}.",
+        f"grondslag: {rng.choice(GRONDSLAGEN)}",
+        'grondslag_bron: "Wet op het voorbeeld, art. 1"',
+        f"betrokkenen: [{', '.join(betrokkenen)}]",
+        "gegevens:",
+    ]
+    for type_ in rng.sample(TYPES, 4):
+        lines += [
+            f"  - type: {type_}",
+            f"    betrokkene: {rng.choice(betrokkenen)}",
+            "    bron: betrokkene zelf",
+            f"    verwerkers: [verwerker-{rng.randrange(n_partijen):03d}]",
+            "    ontvangers: [ontvangers]",
+            "    systemen: [kernapplicatie, archief]",
+            f"    bewaartermijn: {rng.choice(BEWAAR)}",
+        ]
+    lines += [
+        "bijzondere_gegevens: []",
+        "geautomatiseerde_besluitvorming: null",
+        "dpia: {nodig: false, motivatie: Geen indicatoren van hoog risico.}",
+        "beveiliging: [toegangsbeheer, versleuteling-in-rust, logging]",
+        "doelgroepen: [klanten]",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def generate(root: Path, activiteiten: int = 2000, n_partijen: int = 200, seed: int = 1) -> None:
+    rng = random.Random(seed)
+    (root / "registers" / "verwerkingen").mkdir(parents=True, exist_ok=True)
+    (root / "avgctl.yaml").write_text(organisatie(), encoding="utf-8")
+    (root / "registers" / "partijen.yaml").write_text(partijen(n_partijen), encoding="utf-8")
+    (root / "registers" / "bewaartermijnen.yaml").write_text(bewaartermijnen(), encoding="utf-8")
+    for i in range(activiteiten):
+        sectie = SECTIES[i % len(SECTIES)]
+        proces, nummer = divmod(i // len(SECTIES), 20)
+        text = verwerking(rng, sectie, proces + 1, nummer + 1, n_partijen)
+        name = f"{sectie}.{proces + 1}.{nummer + 1}-verwerking.yaml"
+        (root / "registers" / "verwerkingen" / name).write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("map", type=Path)
+    parser.add_argument("--verwerkingen", type=int, default=2000)
+    args = parser.parse_args()
+    generate(args.map, args.verwerkingen)
+
+
+if __name__ == "__main__":
+    main()
