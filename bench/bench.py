@@ -53,7 +53,7 @@ def main() -> None:
         "python -c pass (start-up)": [python, "-c", "pass"],
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for name, argv in commands.items():  # warm the file cache and imports once
+    for argv in commands.values():  # warm the file cache and imports once
         timed(argv)
     for _ in range(args.runs):
         for name, argv in commands.items():

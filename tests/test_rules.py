@@ -99,9 +99,10 @@ CASES: list[tuple[str, str, str, int, str]] = [
      "   overeenkomst: {soort: subverwerkersovereenkomst}}\n", 8,
      PARTIJ + "- {id: host, naam: Host, relatie: subverwerker, via: dossiersoft-bv,\n"
      "   overeenkomst: {soort: subverwerkersovereenkomst}}\n"),
-    ("AVG302", V, _replace(COMPLEET, "grondslag: overeenkomst", "grondslag: gerechtvaardigd_belang"),
-     5, _replace(COMPLEET, "grondslag: overeenkomst", "grondslag: gerechtvaardigd_belang\n"
-                 "belangenafweging: {belang: a, noodzaak: b, afweging: c}")),
+    ("AVG302", V,
+     _replace(COMPLEET, "grondslag: overeenkomst", "grondslag: gerechtvaardigd_belang"), 5,
+     _replace(COMPLEET, "grondslag: overeenkomst", "grondslag: gerechtvaardigd_belang\n"
+              "belangenafweging: {belang: a, noodzaak: b, afweging: c}")),
     ("AVG303", V, _replace(COMPLEET, "beveiliging:", "  - {type: BSN, ontvangers: [], "
                            "bewaartermijn: dossier}\nbeveiliging:"), 12,
      _replace(COMPLEET, "beveiliging:", "  - {type: BSN, ontvangers: [], bewaartermijn: dossier,"

@@ -70,7 +70,7 @@ class YamlDocument:
         return mark.line + 1, mark.column + 1
 
 
-class _Resolver(VersionedResolver):  # type: ignore[misc]
+class _Resolver(VersionedResolver):
     """Resolves plain scalars as YAML 1.2, looked up once instead of per scalar.
 
     ruamel determines the YAML version anew for every scalar, through attribute lookups that
@@ -82,7 +82,7 @@ class _Resolver(VersionedResolver):  # type: ignore[misc]
     def versioned_resolver(self) -> Any:
         table = self.__dict__.get("_table")
         if table is None:
-            table = VersionedResolver.versioned_resolver.fget(self)
+            table = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
             self.__dict__["_table"] = table
         return table
 
