@@ -1,0 +1,76 @@
+"""The project as a whole: the built-in example, the README, and the benchmark organisation."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from avgctl.cli import app
+from avgctl.rules import REGISTRY
+from tests.conftest import PROJECT, VANDAAG, check_repo
+
+
+def test_example_is_clean() -> None:
+    """The bailiff office in registers/ passes every rule (what `make run` shows)."""
+    assert check_repo(PROJECT, VANDAAG) == []
+
+
+def test_example_is_rich() -> None:
+    """The example exercises the content the rules look at, not just the happy minimum."""
+    from avgctl.store.repo import load_register
+
+    register = load_register(PROJECT)
+    activities = [b.model for b in register.verwerkingen]
+    assert len(activities) >= 25
+    assert {a.sectie for a in activities} >= {"10", "20", "30", "40", "50", "60", "70", "80"}
+    grondslagen = {a.grondslag for a in activities}
+    assert {"toestemming", "overeenkomst", "wettelijke_verplichting", "publieke_taak",
+            "gerechtvaardigd_belang"} <= grondslagen
+    assert any(a.bijzondere_gegevens for a in activities)
+    assert any(a.strafrechtelijke_gegevens for a in activities)
+    assert any(g.type == "BSN" for a in activities for g in a.gegevens)
+    assert any(a.dpia and a.dpia.nodig for a in activities)
+    relaties = {b.model.relatie for b in register.partijen}
+    assert {"verwerker", "subverwerker", "ontvanger", "zelfstandig", "gezamenlijk"} <= relaties
+    assert any(b.model.land not in ("NL",) and b.model.doorgifte for b in register.partijen)
+    termijnen = {b.model.duur for b in register.bewaartermijnen.values()}
+    assert {"10 jaar", "7 jaar", "4 weken", "onbeperkt"} <= termijnen
+
+
+def test_readme_documents_every_rule_and_command() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert "make run" in readme and "make test" in readme
+    for code in REGISTRY:
+        assert f"| {code} |" in readme, code
+    for command in app.registered_commands:
+        name = command.name or (command.callback.__name__ if command.callback else "")
+        assert f"avgctl {name}" in readme, name
+
+
+def test_readme_rule_table_matches_registry() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (AVG\d{3}) \| (\w+) \| (.+?) \| (.+?) \|$", readme, re.MULTILINE)
+    table = {code: (ernst, titel, artikel) for code, ernst, titel, artikel in rows}
+    for code, rule in REGISTRY.items():
+        assert table[code] == (rule.severity.label, rule.title, rule.artikel), code
+
+
+def test_benchmark_organisation_is_clean(tmp_path: Path) -> None:
+    """The benchmark measures the normal path: its generated organisation has no findings."""
+    sys.path.insert(0, str(PROJECT / "bench"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.pop(0)
+    generate(tmp_path, activiteiten=60, n_partijen=10)
+    assert check_repo(tmp_path, VANDAAG) == []
+
+
+def test_console_script_runs_on_the_example() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "avgctl", "check", "--repo", str(PROJECT), "--vandaag",
+         VANDAAG.isoformat()], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Geen bevindingen (")
