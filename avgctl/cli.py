@@ -6,6 +6,7 @@ unexpected error (a bug: shown with its traceback only under ``--debug``), 130 i
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -95,18 +96,34 @@ def rules(
     return command.run(code)
 
 
+_CLICK_MESSAGES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Option '(.+)' requires an argument"), "optie {0} heeft een waarde nodig"),
+    (re.compile(r"Option '(.+)' requires (\d+) arguments"), "optie {0} heeft {1} waarden nodig"),
+    (re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)"),
+     "onverwacht extra argument: {0}"),
+    (re.compile(r"No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?"),
+     "onbekende opdracht '{0}'"),
+    (re.compile(r"Missing argument '(.+)'"), "argument {0} ontbreekt"),
+    (re.compile(r"Missing option '(.+)'"), "optie {0} ontbreekt"),
+]
+
+
 def _usage_message(exc: click.UsageError) -> str:
     if isinstance(exc, click.NoSuchOption):
         extra = f"; bedoelde u {', '.join(exc.possibilities)}?" if exc.possibilities else ""
         return f"onbekende optie {exc.option_name}{extra}"
-    if isinstance(exc, click.MissingParameter):
-        return f"{exc.param_hint or 'een waarde'} ontbreekt"
     if isinstance(exc, click.BadParameter):
-        return f"ongeldige waarde voor {exc.param_hint}: {exc.message}"
+        return f"ongeldige waarde voor {exc.param_hint}"
     message = exc.format_message()
-    if message.startswith("No such command"):
-        return f"onbekende opdracht {message.split(' ', 3)[-1].rstrip('.')}"
-    return message
+    for pattern, dutch in _CLICK_MESSAGES:
+        match = pattern.search(message)
+        if match:
+            groups = match.groups()
+            text = dutch.format(*groups)
+            if len(groups) == 2 and groups[1] and "opdracht" in dutch:
+                text += f"; bedoelde u '{groups[1]}'?"
+            return text
+    return "ongeldig gebruik van avgctl"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from avgctl.findings import PendingFinding, Severity
 from avgctl.rules.base import Rule, Voorbeeld
+from avgctl.store.register import CONFIG_FILE
 from avgctl.store.yamlfile import YamlDocument
 
 _BSN = re.compile(r"(?<![\w.,/-])(\d{9}|\d{4}\.\d{2}\.\d{3})(?![\w,/-]|\.\d)")
@@ -58,16 +59,20 @@ class _Scan(Rule):
         return True
 
     def allowed(self) -> set[str]:
-        """The organisation's own contact details, which may appear anywhere."""
-        config = self.register.config
-        if config is None:
-            return set()
-        org = config.model.organisatie
-        values = []
-        for part in (org.contact, org.fg, org.vertegenwoordiger):
-            if part is not None:
-                values += [getattr(part, name, None) for name in ("email", "telefoon")]
-        return {_normal(v) for v in values if v}
+        """The organisation's own contact details, which may appear anywhere.
+
+        Read from the raw file, so that a schema error elsewhere in avgctl.yaml does not turn
+        the organisation's own addresses into findings as well.
+        """
+        doc = self.register.documents.get(CONFIG_FILE)
+        org = doc.data.get("organisatie") if doc is not None and isinstance(doc.data, dict) \
+            else None
+        values: list[object] = []
+        for part in ("contact", "fg", "vertegenwoordiger"):
+            section = org.get(part) if isinstance(org, dict) else None
+            if isinstance(section, dict):
+                values += [section.get("email"), section.get("telefoon")]
+        return {_normal(v) for v in values if isinstance(v, str) and v}
 
     def check(self) -> Iterator[PendingFinding]:
         allowed = self.allowed()

@@ -49,7 +49,8 @@ class OnbekendePartij(Rule):
         known = sorted({p.model.id for p in self.register.partijen})
         for bron in self.register.verwerkingen:
             for path, _field, ref in _party_refs(bron.model):
-                if self.register.partij(ref) is not None:
+                if self.register.partij(ref) is not None or self.register.unverifiable(
+                        PARTIJEN_FILE, ref):
                     continue
                 if not self.register.partijen_present:
                     hint = f"{PARTIJEN_FILE} bestaat niet; maak het aan en neem '{ref}' op"
@@ -91,7 +92,8 @@ class OnbekendeBewaartermijn(Rule):
             refs += [(("gegevens", i, "bewaartermijn"), g.bewaartermijn)
                      for i, g in enumerate(v.gegevens) if g.bewaartermijn]
             for path, ref in refs:
-                if ref in self.register.bewaartermijnen:
+                if ref in self.register.bewaartermijnen or self.register.unverifiable(
+                        BEWAARTERMIJNEN_FILE, ref):
                     continue
                 if not self.register.bewaartermijnen_present:
                     hint = f"{BEWAARTERMIJNEN_FILE} bestaat niet; maak het aan met '{ref}'"

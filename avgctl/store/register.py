@@ -49,6 +49,14 @@ class Register:
     load_findings: list[Finding] = field(default_factory=list)
     partijen_present: bool = False
     bewaartermijnen_present: bool = False
+    # Files that could not be read, and ids of records that did not validate, per file. A
+    # reference into them is not reported as unknown: the real problem is already reported.
+    onleesbaar: set[str] = field(default_factory=set)
+    ongeldige_ids: dict[str, set[str]] = field(default_factory=dict)
+
+    def unverifiable(self, rel: str, ref: str) -> bool:
+        """Whether a reference into ``rel`` cannot be checked because of an earlier finding."""
+        return rel in self.onleesbaar or ref in self.ongeldige_ids.get(rel, set())
 
     def partij(self, partij_id: str) -> Bron[Partij] | None:
         return self._partijen_by_id().get(partij_id)

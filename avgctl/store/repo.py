@@ -73,35 +73,40 @@ def _load(root: Path) -> Register:
     register = Register(root=root)
     loader = _Loader(register)
     config_doc = loader.read(CONFIG_FILE)
-    if config_doc is not None:
+    if config_doc is not None and loader.expect(
+            config_doc, dict, "de velden 'organisatie:' en 'beleid:'"):
         config = loader.validate(Config, config_doc, config_doc.data, ())
         if config is not None:
             register.config = Bron(config, config_doc)
 
-    register.partijen_present = (root / PARTIJEN_FILE).exists()
+    register.partijen_present = _present(root / PARTIJEN_FILE)
     doc = loader.read(PARTIJEN_FILE) if register.partijen_present else None
     if doc is not None and loader.expect(doc, list, "een lijst van partijen ('- id: ...')"):
         for index, item in enumerate(doc.data):
             partij = loader.validate(Partij, doc, item, (index,))
             if partij is not None:
                 register.partijen.append(Bron(partij, doc, (index,)))
+            elif isinstance(item, dict):
+                loader.invalid(PARTIJEN_FILE, item.get("id"))
 
-    register.bewaartermijnen_present = (root / BEWAARTERMIJNEN_FILE).exists()
+    register.bewaartermijnen_present = _present(root / BEWAARTERMIJNEN_FILE)
     doc = loader.read(BEWAARTERMIJNEN_FILE) if register.bewaartermijnen_present else None
     if doc is not None and loader.expect(doc, dict, "per bewaartermijn 'id: {duur: ...}'"):
         for key, item in doc.data.items():
             termijn = loader.validate(Bewaartermijn, doc, item, (key,))
             if termijn is not None:
                 register.bewaartermijnen[key] = Bron(termijn, doc, (key,))
+            else:
+                loader.invalid(BEWAARTERMIJNEN_FILE, key)
 
-    for rel in _yaml_files(root, VERWERKINGEN_DIR):
+    for rel in loader.yaml_files(VERWERKINGEN_DIR):
         doc = loader.read(rel)
         if doc is not None and loader.expect(doc, dict, "één verwerking met velden"):
             verwerking = loader.validate(Verwerking, doc, doc.data, ())
             if verwerking is not None:
                 register.verwerkingen.append(Bron(verwerking, doc))
 
-    for rel in _yaml_files(root, DATALEKKEN_DIR):
+    for rel in loader.yaml_files(DATALEKKEN_DIR):
         doc = loader.read(rel)
         if doc is not None and loader.expect(doc, dict, "één datalek met velden"):
             datalek = loader.validate(Datalek, doc, doc.data, ())
@@ -110,26 +115,35 @@ def _load(root: Path) -> Register:
     return register
 
 
-def _yaml_files(root: Path, rel_dir: str) -> Iterable[str]:
-    directory = root / rel_dir
-    if not directory.is_dir():
-        return []
-    names = sorted(
-        entry.name for entry in directory.iterdir()
-        if entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith(".")
-    )
-    return [f"{rel_dir}/{name}" for name in names]
+def _present(path: Path) -> bool:
+    return path.exists() or path.is_symlink()  # a dangling link is reported, not ignored
 
 
 class _Loader:
     def __init__(self, register: Register) -> None:
         self.register = register
 
+    def yaml_files(self, rel_dir: str) -> Iterable[str]:
+        directory = self.register.root / rel_dir
+        if not _present(directory):
+            return []
+        if not directory.is_dir():
+            self._add(CODE_ONLEESBAAR, TITLE_ONLEESBAAR,
+                      f"{rel_dir} is een bestand, maar hier wordt een map verwacht", rel_dir, 1, 1,
+                      f"maak van {rel_dir} een map met daarin één YAML-bestand per record")
+            return []
+        names = sorted(
+            entry.name for entry in directory.iterdir()
+            if entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith(".")
+        )
+        return [f"{rel_dir}/{name}" for name in names]
+
     def read(self, rel: str) -> YamlDocument | None:
         self.register.files.append(rel)
         try:
             doc = load_yaml(self.register.root / rel, rel)
         except LoadError as exc:
+            self.register.onleesbaar.add(rel)
             self._add(CODE_ONLEESBAAR, TITLE_ONLEESBAAR, exc.message, rel, exc.line, exc.column,
                       exc.hint)
             return None
@@ -139,9 +153,14 @@ class _Loader:
     def expect(self, doc: YamlDocument, kind: type, description: str) -> bool:
         if isinstance(doc.data, kind):
             return True
+        self.register.onleesbaar.add(doc.rel)
         self._add(CODE_SCHEMA, TITLE_SCHEMA, f"verkeerde opbouw: verwacht {description}",
                   doc.rel, 1, 1, "zie de beschrijving van het bestandsformaat in de README")
         return False
+
+    def invalid(self, rel: str, record_id: object) -> None:
+        if isinstance(record_id, str):
+            self.register.ongeldige_ids.setdefault(rel, set()).add(record_id)
 
     def validate(self, model: type[M], doc: YamlDocument, data: Any, path: DataPath) -> M | None:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -85,12 +86,19 @@ def translate(model: type[BaseModel], error: ErrorDetails, prefix: DataPath = ()
     if kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         return SchemaFout(path, f"'{_name(loc)}': {message}", "", key=False)
+    given = error.get("input")
+    if kind.startswith("date") and isinstance(given, str) and _ISO_DATE.match(given):
+        return SchemaFout(path, f"'{_name(loc)}': {given} is geen bestaande datum",
+                          "controleer dag en maand", key=False)
     if kind in _SIMPLE:
         message, hint = _SIMPLE[kind]
         if kind == "string_pattern_mismatch":
             hint = _PATTERN_HINTS.get(field, hint)
         return SchemaFout(path, f"'{_name(loc)}' {message}", hint, key=False)
     return SchemaFout(path, f"'{_name(loc)}' heeft een ongeldige waarde", "", key=False)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _name(loc: tuple[int | str, ...]) -> str:

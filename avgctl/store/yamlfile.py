@@ -10,7 +10,9 @@ so anchors reused as collections, merge keys, custom tags and duplicate keys are
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
 from avgctl.findings import Path as DataPath
@@ -96,9 +99,13 @@ def read_text(path: Path, rel: str) -> str:
     if path.is_dir():
         raise LoadError(f"{rel} is een map, maar hier wordt een bestand verwacht")
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
-        raise LoadError(f"bestand kan niet worden gelezen: {exc.strerror}") from exc
+        raise LoadError(f"bestand kan niet worden gelezen: {os_reason(exc)}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or device would block or never end; a register file is a plain file.
+        raise LoadError(f"{rel} is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat)")
+    size = info.st_size
     if size > MAX_BYTES:
         raise LoadError(
             f"bestand is te groot ({size / 1024 / 1024:.1f} MB; de grens is "
@@ -109,7 +116,7 @@ def read_text(path: Path, rel: str) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise LoadError(f"bestand kan niet worden gelezen: {exc.strerror}") from exc
+        raise LoadError(f"bestand kan niet worden gelezen: {os_reason(exc)}") from exc
     if raw.startswith(b"\xef\xbb\xbf"):
         raise LoadError(
             "bestand begint met een byte-order-mark (BOM)",
@@ -125,6 +132,21 @@ def read_text(path: Path, rel: str) -> str:
             col,
             hint="sla het bestand op als UTF-8; Windows-1252 en Latin-1 worden niet gelezen",
         ) from exc
+
+
+_OS_REASONS = {
+    errno.ENOENT: "het bestaat niet (of het is een koppeling naar een ontbrekend bestand)",
+    errno.EACCES: "geen leesrechten",
+    errno.EPERM: "geen toestemming",
+    errno.ELOOP: "koppelingen verwijzen in een kring naar elkaar",
+    errno.EISDIR: "het is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A Dutch reason for a failed file operation."""
+    return _OS_REASONS.get(exc.errno or 0, f"systeemfout {exc.errno}")
 
 
 def _position(prefix: bytes) -> tuple[int, int]:
@@ -143,11 +165,22 @@ def parse_yaml(text: str, rel: str) -> YamlDocument:
         root = _loader.compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        context = str(exc.context or "")
+        unclosed_quote = "quoted" in context and "end of stream" in str(exc.problem or "")
+        if exc.context_mark is not None and ("flow" in context or unclosed_quote):
+            mark = exc.context_mark  # an unclosed [, { or quote: point at where it was opened
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message, hint = _translate(exc, text, line, col)
         raise LoadError(message, line, col, hint) from exc
-    except YAMLError as exc:  # e.g. control characters the reader refuses
-        raise LoadError(f"ongeldige YAML: {exc}") from exc
+    except ReaderError as exc:  # characters YAML does not allow, such as control characters
+        position = exc.position if isinstance(exc.position, int) else 0
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        raise LoadError(f"teken dat in YAML niet is toegestaan (code {exc.character:#04x})",
+                        line, col, "verwijder het teken; het is vaak onzichtbaar, zoals een "
+                        "nul-byte of een stuurteken uit een gekopieerde tekst") from exc
+    except YAMLError as exc:
+        raise LoadError("ongeldige YAML", hint="controleer de opmaak van het bestand") from exc
     if root is None:
         raise LoadError("bestand is leeg", hint="vul het bestand in of verwijder het")
     data = _Builder().build(root, 0)
@@ -179,6 +212,20 @@ _PROBLEMS: list[tuple[str, str, str]] = [
     ("found unknown escape character", "onbekende escape-code in een tekst tussen dubbele "
      "aanhalingstekens", "gebruik enkele aanhalingstekens of schrijf '\\\\' voor een backslash"),
     ("found a tab character", "tab-teken gevonden", "spring in met spaties, niet met tabs"),
+    ("did not find expected node content", "hier wordt een waarde verwacht",
+     "controleer of alle haakjes en aanhalingstekens gesloten zijn"),
+    ("duplicate %YAML directive", "de regel %YAML staat er twee keer",
+     "laat %YAML-regels weg; registerbestanden zijn YAML 1.2"),
+    ("did not find expected <document start>", "onverwachte inhoud na het einde van het "
+     "document ('...')", "verwijder '...' of wat erna staat"),
+    ("invalid Unicode character escape", "ongeldige Unicode-code in een tekst tussen dubbele "
+     "aanhalingstekens", "schrijf het teken zelf, of gebruik enkele aanhalingstekens"),
+    ("found unexpected ':'", "dubbele punt op een plek waar die niet mag staan",
+     "zet de waarde tussen aanhalingstekens"),
+    ("while scanning a quoted scalar", "tekst tussen aanhalingstekens is niet afgesloten",
+     "sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint"),
+    ("while scanning a simple key", "':' verwacht na een sleutel",
+     "schrijf elk veld als 'naam: waarde'"),
 ]
 
 
@@ -191,10 +238,11 @@ def _translate(exc: MarkedYAMLError, text: str, line: int, col: int) -> tuple[st
             return "tab-teken gevonden", "YAML springt in met spaties, niet met tabs"
         return (f"teken {here!r} mag hier niet staan",
                 "zet de waarde tussen aanhalingstekens")
+    context = str(exc.context or "")
     for needle, message, hint in _PROBLEMS:
-        if needle in problem:
+        if needle in problem or needle in context:
             return message, hint
-    return f"ongeldige YAML ({problem})", "controleer de opmaak rond deze plek"
+    return "ongeldige YAML", "controleer de opmaak rond deze plek"
 
 
 _TZ_SPACE = re.compile(r"\s+(?=[+-]\d\d(:?\d\d)?$|Z$)")
@@ -222,11 +270,11 @@ class _Builder:
         self.seen.add(id(node))
         if isinstance(node, SequenceNode):
             if node.tag != _TAG + "seq":
-                raise _error(node, f"onbekende YAML-tag {node.tag}", "laat de tag weg")
+                raise _error(node, f"onbekende YAML-tag {_tag(str(node.tag))}", "laat de tag weg")
             return [self.build(child, depth + 1) for child in node.value]
         if isinstance(node, MappingNode):
             if node.tag != _TAG + "map":
-                raise _error(node, f"onbekende YAML-tag {node.tag}", "laat de tag weg")
+                raise _error(node, f"onbekende YAML-tag {_tag(str(node.tag))}", "laat de tag weg")
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
@@ -262,11 +310,21 @@ class _Builder:
             if kind == "timestamp":
                 return _timestamp(value)
         except ValueError:
-            what = "datum of tijdstip" if kind == "timestamp" else "getal"
-            raise _error(node, f"ongeldige {what}: {value!r}",
-                         "een datum schrijf je als JJJJ-MM-DD, een tijdstip als "
-                         "JJJJ-MM-DDTuu:mm:ss+01:00" if kind == "timestamp" else "") from None
-        raise _error(node, f"onbekende YAML-tag {tag}", "laat de tag weg")
+            if kind == "timestamp":
+                # Left as text: the model then says which field wanted a date (AVG002).
+                return value
+            raise _error(node, f"{_short(value)} is geen geldig getal",
+                         "schrijf een getal zonder letters, of zet tekst tussen "
+                         "aanhalingstekens") from None
+        raise _error(node, f"onbekende YAML-tag {_tag(tag)}", "laat de tag weg")
+
+
+def _short(value: str, limit: int = 40) -> str:
+    return repr(value if len(value) <= limit else value[:limit] + "…")
+
+
+def _tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
 
 
 def _int(value: str) -> int:
