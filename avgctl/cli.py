@@ -47,17 +47,21 @@ def _codes(values: list[str] | None) -> list[str]:
     return [code.strip() for value in values or [] for code in value.split(",") if code.strip()]
 
 
+def _version(value: bool) -> None:
+    # Eager: runs while the options are parsed, so `avgctl --version` needs no command.
+    if value:
+        sys.stdout.write(f"avgctl {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Toon bij een onverwachte fout de "
                                         "volledige traceback.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Toon de versie.",
-                                          is_eager=True)] = False,
+    version: Annotated[bool, typer.Option("--version", help="Toon de versie.", is_eager=True,
+                                          callback=_version)] = False,
 ) -> None:
     _state["debug"] = debug
-    if version:
-        sys.stdout.write(f"avgctl {__version__}\n")
-        raise typer.Exit(0)
 
 
 @app.command()

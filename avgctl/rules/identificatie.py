@@ -15,18 +15,20 @@ from avgctl.rules.base import Rule, Voorbeeld
 from avgctl.store.register import CONFIG_FILE
 from avgctl.store.yamlfile import YamlDocument
 
-_BSN = re.compile(r"(?<![\w.,/-])(\d{9}|\d{4}\.\d{2}\.\d{3})(?![\w,/-]|\.\d)")
-_IBAN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30})(?![A-Za-z0-9])")
+# Nine digits, or 1234.56.782; not part of a longer number, a decimal or an amount.
+_BSN = re.compile(r"(?<![\w.,/-])(\d{9}|\d{4}\.\d{2}\.\d{3})(?![\w/-]|[.,]\d)")
+_IBAN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30})(?![A-Za-z0-9])")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)31[ -]?(?:\(0\)[ -]?)?|0)[1-9](?:[ -]?\d){8}(?![\w])"
+    r"|(?<![\w+])\(0[1-9]\d{0,2}\)[ -]?\d(?:[ -]?\d){4,7}(?![\w])"
     r"|(?<![\w+])\+(?!31)[1-9]\d{0,2}(?:[ -]?\d){7,12}(?![\w])"
 )
 
 
 def elfproef(digits: str) -> bool:
     """The BSN 11-test: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 is a multiple of 11 (and not 0)."""
-    if len(digits) != 9 or not digits.isdigit() or int(digits) == 0:
+    if len(digits) != 9 or not (digits.isascii() and digits.isdigit()) or int(digits) == 0:
         return False
     total = sum(int(d) * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
     return total % 11 == 0
@@ -35,7 +37,8 @@ def elfproef(digits: str) -> bool:
 def iban_geldig(text: str) -> bool:
     """ISO 13616 check: move the first four characters to the end; mod 97 must be 1."""
     compact = text.replace(" ", "").upper()
-    if not 15 <= len(compact) <= 34:
+    if not (15 <= len(compact) <= 34 and compact.isascii() and compact.isalnum()
+            and compact[:2].isalpha() and compact[2:4].isdigit()):
         return False
     moved = compact[4:] + compact[:4]
     try:
@@ -101,7 +104,9 @@ class _Scan(Rule):
 
 
 def _normal(value: str) -> str:
-    return re.sub(r"[\s().-]", "", value).lower()
+    """A comparable form: +31 20 555 0100, 0031205550100 and 020-5550100 are the same number."""
+    compact = re.sub(r"[\s().-]", "", value).lower()
+    return re.sub(r"^(?:\+31|0031)0?", "0", compact)
 
 
 def _mask(value: str) -> str:
@@ -204,6 +209,10 @@ class TelefoonInRegister(_Scan):
     artikel = "art. 25 AVG"
     pattern = _PHONE
     soort = "telefoonnummer"
+
+    def valid(self, match: str) -> bool:
+        digits = re.sub(r"\D", "", match)
+        return len(digits) == 10 if match.startswith("(") else True
 
     def excluded(self, text: str) -> list[tuple[int, int]]:
         # The digits of a bank account number often look like a phone number.

@@ -302,7 +302,7 @@ class _Builder:
             if kind == "int":
                 return _int(value)
             if kind == "bool":
-                return value.lower() in ("true", "yes", "on", "y")
+                return _bool(value)
             if kind == "null":
                 return None
             if kind == "float":
@@ -313,6 +313,8 @@ class _Builder:
             if kind == "timestamp":
                 # Left as text: the model then says which field wanted a date (AVG002).
                 return value
+            if kind == "bool":
+                raise _error(node, f"{_short(value)} is geen true of false") from None
             raise _error(node, f"{_short(value)} is geen geldig getal",
                          "schrijf een getal zonder letters, of zet tekst tussen "
                          "aanhalingstekens") from None
@@ -329,9 +331,20 @@ def _tag(tag: str) -> str:
 
 def _int(value: str) -> int:
     text = value.replace("_", "")
-    if text[:2] in ("0x", "0o", "0b"):
-        return int(text, 0)
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    if digits[:2].lower() in ("0x", "0o", "0b"):
+        return sign * int(digits, 0)
     return int(text)
+
+
+def _bool(value: str) -> bool:
+    text = value.lower()
+    if text in ("true", "yes", "on", "y"):
+        return True
+    if text in ("false", "no", "off", "n"):
+        return False
+    raise ValueError(value)
 
 
 def _float(value: str) -> float:
