@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/avgctl status --repo .
 	$(BIN)/avgctl check --repo .
 
 test: $(STAMP)

@@ -90,6 +90,108 @@ def check(
 
 
 @app.command()
+def status(
+    repo: RepoOpt = None,
+    vandaag: VandaagOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text of json.")] = "text",
+) -> int:
+    """Het hoofdscherm: het register in het kort, wat binnenkort verloopt, de controle."""
+    from avgctl.commands import status as command
+    from avgctl.commands.common import parse_vandaag
+
+    return command.run(repo, parse_vandaag(vandaag), fmt)
+
+
+verwerkingen_app = typer.Typer(
+    help="Het register van verwerkingsactiviteiten: bekijken en exporteren.",
+    no_args_is_help=True,
+)
+app.add_typer(verwerkingen_app, name="verwerkingen")
+
+
+@verwerkingen_app.command("list")
+def verwerkingen_list(
+    repo: RepoOpt = None,
+    grondslag: Annotated[str | None, typer.Option(
+        help="Alleen verwerkingen met deze grondslag, bijvoorbeeld toestemming.",
+        show_default=False)] = None,
+    betrokkene: Annotated[str | None, typer.Option(
+        help="Alleen verwerkingen met deze betrokkene, bijvoorbeeld debiteur.",
+        show_default=False)] = None,
+    partij: Annotated[str | None, typer.Option(
+        help="Alleen verwerkingen waarbij deze partij (id) betrokken is.",
+        show_default=False)] = None,
+    bijzonder: Annotated[bool, typer.Option(
+        "--bijzonder", help="Alleen verwerkingen met bijzondere of strafrechtelijke gegevens."
+    )] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text of json.")] = "text",
+) -> int:
+    """Toon de verwerkingen als tabel: id, naam, grondslag, betrokkenen, bijzonder, DPIA."""
+    from avgctl.commands import verwerkingen as command
+    from avgctl.verwerkingen import Filter
+
+    return command.list_(repo, Filter(grondslag, betrokkene, partij, bijzonder), fmt)
+
+
+@verwerkingen_app.command("show")
+def verwerkingen_show(
+    verwerking_id: Annotated[str, typer.Argument(metavar="ID", help="Bijvoorbeeld 40.3.1.")],
+    repo: RepoOpt = None,
+) -> int:
+    """Toon één verwerking volledig, met partijen en bewaartermijnen uitgeschreven."""
+    from avgctl.commands import verwerkingen as command
+
+    return command.show(repo, verwerking_id)
+
+
+@verwerkingen_app.command("export")
+def verwerkingen_export(
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="csv, md, html of var (VNG-verwerkingsactiviteiten-API).",
+        show_default=False)],
+    uit: Annotated[Path | None, typer.Option(
+        "--uit", "-o", help="Schrijf naar dit bestand in plaats van naar het scherm.",
+        show_default=False)] = None,
+    repo: RepoOpt = None,
+    vandaag: VandaagOpt = None,
+) -> int:
+    """Exporteer het hele register: csv, Markdown, HTML (om te printen) of VAR-JSON."""
+    from avgctl.commands import verwerkingen as command
+    from avgctl.commands.common import parse_vandaag
+
+    return command.export(repo, parse_vandaag(vandaag), fmt, uit)
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(
+        metavar="MAP", help="De map voor de nieuwe repository (standaard: de huidige).")
+    ] = Path("."),
+    voorbeeld: Annotated[bool, typer.Option(
+        "--voorbeeld", help="Begin met het ingebouwde voorbeeld in plaats van leeg.")] = False,
+) -> int:
+    """Maak een nieuwe compliance-repository, leeg of met het voorbeeld. Overschrijft niets."""
+    from avgctl.commands import init as command
+
+    return command.run(directory, voorbeeld)
+
+
+@app.command()
+def schema(
+    naam: Annotated[str | None, typer.Argument(
+        metavar="NAAM", help="Alleen dit schema: avgctl, partijen, bewaartermijnen, "
+        "verwerking of datalek.", show_default=False)] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", metavar="MAP", help="Schrijf de schema's als <naam>.schema.json in deze map "
+        "(wordt zo nodig aangemaakt) in plaats van ze te tonen.", show_default=False)] = None,
+) -> int:
+    """Toon of schrijf de JSON Schema's van de bestandsformaten, voor editors."""
+    from avgctl.commands import schema as command
+
+    return command.run(out, naam)
+
+
+@app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="Een regelcode, bijvoorbeeld AVG301.",
                                                show_default=False)] = None,

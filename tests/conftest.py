@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,20 @@ beveiliging: [toegangsbeheer]
 dpia: {nodig: false, motivatie: Geen verhoogd risico.}
 """,
 }
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def assert_golden(path: Path, data: str | bytes) -> None:
+    """Compare byte for byte; with AVGCTL_GOLDEN_UPDATE=1 rewrite the file instead."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if os.environ.get("AVGCTL_GOLDEN_UPDATE") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(raw)
+        return
+    assert path.exists(), f"{path} ontbreekt; maak hem met AVGCTL_GOLDEN_UPDATE=1"
+    assert path.read_bytes() == raw
 
 
 def write_repo(root: Path, files: dict[str, str]) -> Path:

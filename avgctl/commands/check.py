@@ -6,14 +6,13 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from avgctl.commands.common import cwd, vandaag
-from avgctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from avgctl.commands.common import check_format, open_register, vandaag
+from avgctl.errors import EXIT_FINDINGS, EXIT_OK
 from avgctl.findings import Severity
 from avgctl.output import check as output
 from avgctl.rules import select as select_codes
 from avgctl.rules.run import run_checks
 from avgctl.store.register import Context
-from avgctl.store.repo import find_repo, load_register
 
 
 def default_format() -> str:
@@ -22,12 +21,9 @@ def default_format() -> str:
 
 def run(repo: Path | None, dag: dt.date | None, fmt: str | None, select: list[str],
         ignore: list[str], strict: bool, quiet: bool) -> int:
-    fmt = fmt or default_format()
-    if fmt not in output.FORMATS:
-        raise UsageError(f"onbekend formaat {fmt!r}; kies uit: {', '.join(output.FORMATS)}")
+    fmt = check_format(fmt or default_format(), output.FORMATS)
     codes = select_codes(select, ignore)
-    root = find_repo(repo, cwd())
-    register = load_register(root)
+    register = open_register(repo)
     findings = run_checks(register, Context(vandaag(dag, register)), codes)
     output.write(output.Report(findings, len(register.files), len(register.verwerkingen)),
                  fmt, quiet)

@@ -36,3 +36,16 @@ def vandaag(explicit: dt.date | None, register: Register) -> dt.date:
 
 def cwd() -> Path:
     return Path(os.getcwd())
+
+
+def open_register(repo: Path | None) -> Register:
+    """Find the repository (``--repo`` or upwards from here) and load it."""
+    from avgctl.store.repo import find_repo, load_register
+
+    return load_register(find_repo(repo, cwd()))
+
+
+def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
+    if fmt not in allowed:
+        raise UsageError(f"onbekend formaat {fmt!r}; kies uit: {', '.join(allowed)}")
+    return fmt

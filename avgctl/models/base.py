@@ -26,7 +26,8 @@ GRONDSLAG_ARTIKEL: dict[str, str] = {
 }
 
 
+# Unknown fields are errors: a typo must never silently drop register content.
 class Model(BaseModel):
-    """Unknown fields are errors: a typo must never silently drop register content."""
+    """Basis van elk registerrecord: een onbekend veld is een fout, geen stil verlies."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)

@@ -7,19 +7,46 @@ criterion when no length can be given, or is ``onbeperkt`` with a motivation.
 
 from __future__ import annotations
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from avgctl.bewaartermijnen.duur import parse_duur
 from avgctl.models.base import Model
 
 
 class Bewaartermijn(Model):
-    duur: str | None = None  # "10 jaar", "4 weken", "onbeperkt"
-    na: str | None = None  # trigger: sluiten_dossier, einde_dienstverband, ...
-    criterium: str | None = None  # when no length can be fixed: "zolang het abonnement loopt"
-    bron: str | None = None  # the law or policy the period comes from
-    motivatie: str | None = None
-    omschrijving: str | None = None
+    """Een bewaartermijn met een naam, waarnaar verwerkingen verwijzen.
+
+    Art. 5 lid 1 sub e en art. 30 lid 1 sub f AVG. Geef een duur met de gebeurtenis waarna hij
+    loopt, of een criterium, of 'onbeperkt' met een motivatie.
+    """
+
+    duur: str | None = Field(  # "10 jaar", "4 weken", "onbeperkt"
+        default=None,
+        description="Hoe lang de gegevens bewaard blijven: een aantal dagen, weken, maanden of "
+        "jaar (bijvoorbeeld '10 jaar'), of 'onbeperkt' met een motivatie.",
+    )
+    na: str | None = Field(  # trigger: sluiten_dossier, einde_dienstverband, ...
+        default=None,
+        description="De gebeurtenis waarna de termijn begint te lopen, bijvoorbeeld "
+        "sluiten_dossier of einde_dienstverband.",
+    )
+    criterium: str | None = Field(  # when no length can be fixed: "zolang het abonnement loopt"
+        default=None,
+        description="Het criterium waarmee de termijn wordt bepaald, als er geen vaste duur te "
+        "geven is (bijvoorbeeld 'zolang het abonnement loopt').",
+    )
+    bron: str | None = Field(  # the law or policy the period comes from
+        default=None,
+        description="De wet, richtlijn of het eigen beleid waaruit de termijn voortkomt.",
+    )
+    motivatie: str | None = Field(
+        default=None,
+        description="Waarom deze termijn nodig is; verplicht bij een onbeperkte duur.",
+    )
+    omschrijving: str | None = Field(
+        default=None,
+        description="Welke gegevens of dossiers onder deze termijn vallen, in gewone woorden.",
+    )
 
     @field_validator("duur")
     @classmethod

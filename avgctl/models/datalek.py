@@ -12,62 +12,195 @@ from avgctl.models.base import Model
 Moment = AwareDatetime | dt.date
 
 
+_TIJDSTIP = "met de afwijking van UTC, bijvoorbeeld 2026-03-27T10:00:00+01:00"
+
+
 class Periode(Model):
-    van: Moment | None = None
-    tot: Moment | None = None
+    """De periode waarin het datalek plaatsvond, voor zover bekend."""
+
+    van: Moment | None = Field(
+        default=None,
+        description=f"Begin van het datalek: een datum (JJJJ-MM-DD) of een tijdstip {_TIJDSTIP}.",
+    )
+    tot: Moment | None = Field(
+        default=None,
+        description=f"Einde van het datalek: een datum (JJJJ-MM-DD) of een tijdstip {_TIJDSTIP}.",
+    )
 
 
 class Omvang(Model):
-    categorieen: list[str] = Field(default_factory=list)
-    aantal: int | None = Field(default=None, ge=0)
-    records: int | None = Field(default=None, ge=0)
+    """Wie en hoeveel er bij het datalek betrokken zijn (art. 33 lid 3 sub a AVG)."""
+
+    categorieen: list[str] = Field(
+        default_factory=list,
+        description="De categorieën betrokkenen, bijvoorbeeld debiteuren of medewerkers.",
+    )
+    aantal: int | None = Field(
+        default=None,
+        ge=0,
+        description="Het (geschatte) aantal betrokken personen; een geheel getal, 0 of meer.",
+    )
+    records: int | None = Field(
+        default=None,
+        ge=0,
+        description="Het (geschatte) aantal betrokken records; een geheel getal, 0 of meer.",
+    )
 
 
 class VerwerkerMelding(Model):
-    partij: str
-    verwerker_ontdekt_op: AwareDatetime | None = None
-    gemeld_aan_ons_op: AwareDatetime | None = None
+    """Een datalek bij een verwerker, die het aan ons moet melden (art. 33 lid 2 AVG)."""
+
+    partij: str = Field(description="Het id uit partijen.yaml van de verwerker.")
+    verwerker_ontdekt_op: AwareDatetime | None = Field(
+        default=None,
+        description=f"Wanneer de verwerker het datalek ontdekte, {_TIJDSTIP}.",
+    )
+    gemeld_aan_ons_op: AwareDatetime | None = Field(
+        default=None,
+        description=f"Wanneer de verwerker het datalek aan ons meldde, {_TIJDSTIP}.",
+    )
 
 
 class ApMelding(Model):
-    soort: Literal["voorlopig", "volledig", "aanvulling", "intrekking"]
-    op: AwareDatetime
-    kenmerk: str | None = None
+    """Een melding van het datalek aan de Autoriteit Persoonsgegevens (art. 33 AVG)."""
+
+    soort: Literal["voorlopig", "volledig", "aanvulling", "intrekking"] = Field(
+        description="Het soort melding: voorlopig, volledig, aanvulling of intrekking.",
+    )
+    op: AwareDatetime = Field(description=f"Wanneer de melding is gedaan, {_TIJDSTIP}.")
+    kenmerk: str | None = Field(
+        default=None, description="Het meldnummer dat de Autoriteit Persoonsgegevens gaf."
+    )
 
 
 class Informeren(Model):
-    op: Moment | None = None
-    wijze: str | None = None
-    uitzondering: Literal["versleuteld", "maatregelen", "onevenredig"] | None = None
-    toelichting: str | None = None
+    """Het informeren van de betrokkenen over het datalek (art. 34 AVG)."""
+
+    op: Moment | None = Field(
+        default=None,
+        description=f"Wanneer de betrokkenen zijn geïnformeerd: een datum (JJJJ-MM-DD) of een "
+        f"tijdstip {_TIJDSTIP}.",
+    )
+    wijze: str | None = Field(
+        default=None, description="Hoe de betrokkenen zijn geïnformeerd, bijvoorbeeld per brief."
+    )
+    uitzondering: Literal["versleuteld", "maatregelen", "onevenredig"] | None = Field(
+        default=None,
+        description="Waarom de betrokkenen niet zijn geïnformeerd (art. 34 lid 3 AVG): "
+        "versleuteld (gegevens onbegrijpelijk gemaakt), maatregelen (het hoge risico is "
+        "weggenomen) of onevenredig (informeren kost onevenredig veel moeite).",
+    )
+    toelichting: str | None = Field(
+        default=None, description="Een toelichting op de wijze of op de uitzondering."
+    )
 
 
 class Maatregelen(Model):
-    genomen: list[str] = Field(default_factory=list)
-    gepland: list[str] = Field(default_factory=list)
+    """De maatregelen naar aanleiding van het datalek (art. 33 lid 3 sub d AVG)."""
+
+    genomen: list[str] = Field(
+        default_factory=list,
+        description="Maatregelen die al zijn genomen om het lek te dichten of de gevolgen te "
+        "beperken.",
+    )
+    gepland: list[str] = Field(
+        default_factory=list,
+        description="Maatregelen die nog worden genomen, om herhaling te voorkomen.",
+    )
 
 
 class Datalek(Model):
-    referentie: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-    gemeld_door: str | None = None
-    ontdekt_op: AwareDatetime
-    periode: Periode | None = None
-    beschrijving: str | None = None
-    oorzaak: str | None = None
-    geen_datalek: bool = False  # an incident judged not to be a breach, see motivatie
-    soort: list[Literal["vertrouwelijkheid", "integriteit", "beschikbaarheid"]] = Field(
-        default_factory=list
+    """Een inbreuk in verband met persoonsgegevens (datalek) in het register van art. 33 lid 5 AVG.
+
+    Eén bestand in registers/datalekken/, ook voor een incident dat geen datalek bleek.
+    """
+
+    referentie: str = Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        description="Een unieke referentie, bijvoorbeeld DL-2026-007; ook de bestandsnaam.",
     )
-    gegevens: list[str] = Field(default_factory=list)
-    betrokkenen: Omvang | None = None
-    systemen: list[str] = Field(default_factory=list)
-    verwerkingen: list[str] = Field(default_factory=list)
-    verwerker: VerwerkerMelding | None = None
-    ernst: Literal["beperkt", "matig_tot_ernstig"] | None = None
-    risico: Literal["geen", "risico", "hoog_risico"] | None = None
-    besluit_motivatie: str | None = None
-    ap_meldingen: list[ApMelding] = Field(default_factory=list)
-    reden_vertraging: str | None = None
-    betrokkenen_geinformeerd: Informeren | None = None
-    maatregelen: Maatregelen | None = None
-    evaluatie: str | None = None
+    gemeld_door: str | None = Field(
+        default=None,
+        description="Wie het incident meldde: een functie of afdeling, geen naam.",
+    )
+    ontdekt_op: AwareDatetime = Field(
+        description=f"Wanneer het datalek is ontdekt, {_TIJDSTIP}; de termijn van 72 uur "
+        "voor het melden loopt vanaf dit moment (art. 33 lid 1 AVG).",
+    )
+    periode: Periode | None = Field(
+        default=None, description="De periode waarin het datalek plaatsvond: van en tot."
+    )
+    beschrijving: str | None = Field(
+        default=None,
+        description="Wat er is gebeurd (art. 33 lid 3 sub a AVG).",
+    )
+    oorzaak: str | None = Field(
+        default=None, description="De oorzaak van het datalek, voor zover bekend."
+    )
+    geen_datalek: bool = Field(  # an incident judged not to be a breach, see motivatie
+        default=False,
+        description="true voor een incident dat geen datalek bleek; motiveer dat in "
+        "besluit_motivatie.",
+    )
+    soort: list[Literal["vertrouwelijkheid", "integriteit", "beschikbaarheid"]] = Field(
+        default_factory=list,
+        description="Welke inbreuk: vertrouwelijkheid (onbevoegde inzage), integriteit "
+        "(onbevoegde wijziging) en/of beschikbaarheid (verlies of vernietiging).",
+    )
+    gegevens: list[str] = Field(
+        default_factory=list,
+        description="De soorten persoonsgegevens die bij het datalek betrokken zijn.",
+    )
+    betrokkenen: Omvang | None = Field(
+        default=None,
+        description="De categorieën en het aantal betrokkenen en records "
+        "(art. 33 lid 3 sub a AVG).",
+    )
+    systemen: list[str] = Field(
+        default_factory=list, description="De betrokken systemen of applicaties."
+    )
+    verwerkingen: list[str] = Field(
+        default_factory=list,
+        description="De ids van de betrokken verwerkingen, bijvoorbeeld \"40.3.1\".",
+    )
+    verwerker: VerwerkerMelding | None = Field(
+        default=None,
+        description="Als het datalek bij een verwerker plaatsvond: welke, en wanneer die het "
+        "ontdekte en aan ons meldde.",
+    )
+    ernst: Literal["beperkt", "matig_tot_ernstig"] | None = Field(
+        default=None,
+        description="De ernst van de gevolgen voor betrokkenen: beperkt of matig_tot_ernstig.",
+    )
+    risico: Literal["geen", "risico", "hoog_risico"] | None = Field(
+        default=None,
+        description="Het risico voor betrokkenen: geen (niet melden), risico (melden aan de AP, "
+        "art. 33) of hoog_risico (ook de betrokkenen informeren, art. 34).",
+    )
+    besluit_motivatie: str | None = Field(
+        default=None,
+        description="Waarom wel of niet is gemeld; de redenering achter de inschatting van het "
+        "risico.",
+    )
+    ap_meldingen: list[ApMelding] = Field(
+        default_factory=list,
+        description="De meldingen aan de Autoriteit Persoonsgegevens, elk met soort, tijdstip en "
+        "kenmerk (art. 33 AVG).",
+    )
+    reden_vertraging: str | None = Field(
+        default=None,
+        description="Bij een melding later dan 72 uur na ontdekking: de reden van de vertraging "
+        "(art. 33 lid 1 AVG).",
+    )
+    betrokkenen_geinformeerd: Informeren | None = Field(
+        default=None,
+        description="Of en hoe de betrokkenen zijn geïnformeerd, of waarom dat niet hoefde "
+        "(art. 34 AVG).",
+    )
+    maatregelen: Maatregelen | None = Field(
+        default=None,
+        description="De genomen en geplande maatregelen (art. 33 lid 3 sub d AVG).",
+    )
+    evaluatie: str | None = Field(
+        default=None, description="De evaluatie achteraf: wat de organisatie ervan leert."
+    )

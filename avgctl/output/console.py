@@ -12,7 +12,9 @@ from rich.console import Console
 
 
 def stdout() -> Console:
-    return Console(file=sys.stdout, soft_wrap=True, highlight=False)
+    # In a pipe or file nobody wraps for a screen: tables keep one row per line.
+    width = None if sys.stdout.isatty() else 10_000
+    return Console(file=sys.stdout, soft_wrap=True, highlight=False, width=width)
 
 
 def stderr() -> Console:

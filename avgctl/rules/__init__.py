@@ -15,6 +15,7 @@ from avgctl.rules.base import Rule
 _RULES: list[type[Rule]] = [
     bestand.Onleesbaar,
     bestand.Schema,
+    inhoud.RegisterLeeg,
     inhoud.DoelOntbreekt,
     inhoud.GrondslagOntbreekt,
     inhoud.BetrokkenenOntbreken,

@@ -7,8 +7,41 @@ from collections.abc import Iterator
 from avgctl.bewaartermijnen.duur import parse_duur
 from avgctl.findings import PendingFinding, Severity
 from avgctl.rules.base import Rule, Voorbeeld
+from avgctl.store.register import VERWERKINGEN_DIR
 
 _KOP = 'id: "10.1.1"\nnaam: Offertes maken\n'
+
+
+class RegisterLeeg(Rule):
+    """Het register bevat nog geen enkele verwerking.
+
+    Waarom: vrijwel elke organisatie moet een register van verwerkingsactiviteiten bijhouden
+    (art. 30 lid 1 AVG); de uitzondering voor kleine organisaties (art. 30 lid 5) geldt niet
+    zodra een verwerking niet incidenteel is, zoals een personeels- of klantenadministratie.
+
+    Oplossing: maak per verwerking een bestand in registers/verwerkingen/, genoemd naar het
+    nummer in het procesmodel, bijvoorbeeld 50.1.1-personeelsadministratie.yaml.
+    """
+
+    code = "AVG100"
+    severity = Severity.FOUT
+    title = "Register bevat geen verwerkingen"
+    artikel = "art. 30 lid 1 AVG"
+    voorbeeld = Voorbeeld(
+        "verwerking",
+        bestand="registers/verwerkingen/50.1.1-personeelsadministratie.yaml",
+        fout="# (dit bestand bestaat nog niet: registers/verwerkingen/ is leeg)\n",
+        goed='id: "50.1.1"\nnaam: Personeelsadministratie\n',
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        if self.register.verwerkingen or self.register.config is None:
+            return
+        if any(rel.startswith(VERWERKINGEN_DIR) for rel in self.register.onleesbaar):
+            return  # activities exist but cannot be read; that is reported already
+        yield self.finding(self.register.config, ("organisatie",),
+                           f"er staat nog geen verwerking in {VERWERKINGEN_DIR}/",
+                           "maak per verwerking een bestand <id>-<korte-naam>.yaml")
 
 
 class DoelOntbreekt(Rule):
@@ -254,7 +287,7 @@ class OrganisatieOnvolledig(Rule):
                                "vul 'organisatie.naam' in")
         contact = org.contact
         if contact is None or not (contact.adres or contact.email or contact.telefoon):
-            yield self.finding(bron, ("organisatie",),
+            yield self.finding(bron, ("organisatie", "contact"),
                                "de contactgegevens van de organisatie ontbreken",
                                "vul 'organisatie.contact' in met adres, e-mail of telefoon")
 

@@ -136,11 +136,14 @@ def read_text(path: Path, rel: str) -> str:
 
 _OS_REASONS = {
     errno.ENOENT: "het bestaat niet (of het is een koppeling naar een ontbrekend bestand)",
-    errno.EACCES: "geen leesrechten",
+    errno.EACCES: "geen toegang (rechten)",
     errno.EPERM: "geen toestemming",
     errno.ELOOP: "koppelingen verwijzen in een kring naar elkaar",
     errno.EISDIR: "het is een map",
     errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EEXIST: "er staat een bestand waar een map moet komen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "de schijf is alleen-lezen",
 }
 
 

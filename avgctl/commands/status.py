@@ -1,0 +1,22 @@
+"""``avgctl status``: the main screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from avgctl.commands.common import check_format, open_register, vandaag
+from avgctl.errors import EXIT_OK
+from avgctl.output import status as output
+from avgctl.overzicht import status
+from avgctl.rules.run import run_checks
+from avgctl.store.register import Context
+
+
+def run(repo: Path | None, dag: dt.date | None, fmt: str) -> int:
+    check_format(fmt, output.FORMATS)
+    register = open_register(repo)
+    today = vandaag(dag, register)
+    findings = run_checks(register, Context(today))
+    output.write(status(register, findings, today), fmt)
+    return EXIT_OK

@@ -1,0 +1,62 @@
+"""``avgctl verwerkingen list|show|export``: the register for people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from avgctl.commands.common import check_format, open_register, vandaag
+from avgctl.errors import EXIT_OK, AvgctlError
+from avgctl.export import document, tabel
+from avgctl.output import verwerkingen as output
+from avgctl.store.register import Register
+from avgctl.store.schrijven import atomic_write
+from avgctl.verwerkingen import Filter, filter_verwerkingen, find, gesorteerd
+
+EXPORT_FORMATS = ("csv", "md", "html", "var")
+
+
+def list_(repo: Path | None, criteria: Filter, fmt: str) -> int:
+    check_format(fmt, output.LIST_FORMATS)
+    register = open_register(repo)
+    output.write_list(register, filter_verwerkingen(register, criteria), fmt)
+    return EXIT_OK
+
+
+def show(repo: Path | None, verwerking_id: str) -> int:
+    register = open_register(repo)
+    bron = find(register, verwerking_id)
+    if bron is None:
+        known = [b.model.id for b in gesorteerd(register)]
+        from difflib import get_close_matches
+
+        close = get_close_matches(verwerking_id, known, n=1)
+        hint = f"; bedoelde u {close[0]}?" if close else "; zie 'avgctl verwerkingen list'"
+        raise AvgctlError(f"geen verwerking met id {verwerking_id!r}{hint}")
+    output.write_show(document.verwerking(register, bron.model), bron.file)
+    return EXIT_OK
+
+
+def export(repo: Path | None, dag: dt.date | None, fmt: str, uit: Path | None) -> int:
+    check_format(fmt, EXPORT_FORMATS)
+    register = open_register(repo)
+    data = _export(register, vandaag(dag, register), fmt)
+    if uit is None:
+        output.write_bytes(data)
+    else:
+        atomic_write(uit, data)
+        output.written(uit)
+    return EXIT_OK
+
+
+def _export(register: Register, today: dt.date, fmt: str) -> bytes:
+    if fmt == "csv":
+        return output.csv_bytes(tabel.rijen(register))
+    if fmt == "var":
+        from avgctl.export.var import var_document
+
+        return output.json_bytes(var_document(register))
+    from avgctl.render import render
+
+    template = "register.md.j2" if fmt == "md" else "register.html.j2"
+    return render(template, document.context(register, today), register.root).encode("utf-8")

@@ -1,0 +1,1 @@
+"""Exports of the register: tables, documents and the VNG VAR API shape."""

@@ -1,0 +1,105 @@
+"""The register on screen: a table, one activity in full, and exported bytes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from avgctl.models import Verwerking
+from avgctl.store.register import Bron, Register
+from avgctl.verwerkingen import dpia_tekst, grondslagen
+
+LIST_FORMATS = ("text", "json")
+
+
+def write_list(register: Register, bronnen: list[Bron[Verwerking]], fmt: str) -> None:
+    rows = [_row(b.model) for b in bronnen]
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    from avgctl.output.console import stdout
+
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for column in ("id", "naam", "grondslag", "betrokkenen", "bijzonder", "DPIA", "eigenaar"):
+        table.add_column(column, no_wrap=column in ("id", "bijzonder"))
+    for row in rows:
+        table.add_row(row["id"], row["naam"], ", ".join(row["grondslag"]),
+                      ", ".join(row["betrokkenen"]), "ja" if row["bijzonder"] else "",
+                      row["dpia"], row["eigenaar"])
+    console = stdout()
+    console.print(table)
+    console.print(f"{len(rows)} {'verwerking' if len(rows) == 1 else 'verwerkingen'}")
+
+
+def _row(v: Verwerking) -> dict[str, Any]:
+    return {
+        "id": v.id,
+        "naam": v.naam,
+        "grondslag": grondslagen(v),
+        "betrokkenen": v.betrokkenen,
+        "bijzonder": bool(v.bijzondere_gegevens or v.strafrechtelijke_gegevens),
+        "dpia": dpia_tekst(v),
+        "eigenaar": v.eigenaar or "",
+    }
+
+
+def write_show(view: dict[str, Any], file: str) -> None:
+    from rich.markup import escape
+
+    from avgctl.output.console import stdout
+
+    console = stdout()
+    console.print(f"[bold]{escape(view['id'])} {escape(view['naam'])}[/]  [dim]{escape(file)}[/]")
+    fields = [
+        ("Proces", view["proces"]), ("Eigenaar", view["eigenaar"]), ("Doel", view["doel"]),
+        ("Grondslag", "; ".join(x for x in (view["grondslag"], view["grondslag_bron"]) if x)),
+        ("Betrokkenen", ", ".join(view["betrokkenen"])),
+        *[("Bijzondere gegevens", f"{b['categorie']} (art. 9 lid 2 sub {b['uitzondering']})")
+          for b in view["bijzondere_gegevens"]],
+        ("Strafrechtelijk", view["strafrechtelijk"]),
+        ("Besluitvorming", (view["besluitvorming"] or {}).get("beschrijving", "")),
+        ("DPIA", view["dpia"]), ("Beveiliging", ", ".join(view["beveiliging"])),
+        ("Bewaartermijn", view["bewaartermijn_criterium"]),
+        *[("Buiten de EER", f"{p['naam']} ({p['land']}), {p['doorgifte']}")
+          for p in view["buiten_eer"]],
+    ]
+    for label, value in fields:
+        if value:
+            console.print(f"  [bold]{label + ':':<21}[/]{escape(value)}")
+    for g in view["gegevens"]:
+        console.print()
+        console.print(f"  [bold]{escape(g['type'])}[/]")
+        for label, key in (("betrokkene", "betrokkene"), ("grondslag", "grondslag"),
+                           ("wettelijke basis", "wettelijke_basis"), ("bron", "bron"),
+                           ("verwerkers", "verwerkers"), ("ontvangers", "ontvangers"),
+                           ("systemen", "systemen"), ("bewaartermijn", "bewaartermijn")):
+            if g[key]:
+                console.print(f"    {label + ':':<18}{escape(g[key])}")
+
+
+def csv_bytes(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def json_bytes(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_bytes(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def written(path: Path) -> None:
+    from avgctl.output.console import stderr
+
+    stderr().print(f"Geschreven: {path}")

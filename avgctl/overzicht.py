@@ -1,0 +1,88 @@
+"""The main screen (``avgctl status``): what a privacy officer wants to know first.
+
+Pure: takes the register, the findings of the checks and the day, returns plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from avgctl.findings import Finding, Severity
+from avgctl.store.register import Register
+
+AFLOOP_DAGEN = 90  # agreements ending within this many days are shown
+
+
+@dataclass(frozen=True)
+class Sectie:
+    nummer: str
+    naam: str
+    verwerkingen: int
+
+
+@dataclass(frozen=True)
+class Afloop:
+    partij: str
+    naam: str
+    soort: str
+    verloopt: dt.date
+    dagen: int  # negative: already expired
+
+    @property
+    def verlopen(self) -> bool:
+        return self.dagen < 0
+
+
+@dataclass(frozen=True)
+class Status:
+    organisatie: str
+    vandaag: dt.date
+    verwerkingen: int
+    secties: list[Sectie]
+    partijen: int
+    afloop: list[Afloop]
+    bevindingen: dict[str, int]
+    bestanden: int
+    datalekken: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def status(register: Register, findings: list[Finding], vandaag: dt.date,
+           binnen: int = AFLOOP_DAGEN) -> Status:
+    config = register.config.model if register.config is not None else None
+    procesmodel = config.procesmodel if config is not None else {}
+    per_sectie = Counter(b.model.sectie for b in register.verwerkingen)
+    secties = [Sectie(nr, procesmodel.get(nr, ""), per_sectie[nr])
+               for nr in sorted(per_sectie, key=_numeriek)]
+    counts = Counter(f.severity for f in findings)
+    return Status(
+        organisatie=(config.organisatie.naam or "") if config is not None else "",
+        vandaag=vandaag,
+        verwerkingen=len(register.verwerkingen),
+        secties=secties,
+        partijen=len(register.partijen),
+        afloop=afloop(register, vandaag, binnen),
+        bevindingen={s.label: counts[s] for s in sorted(Severity, reverse=True)},
+        bestanden=len(register.files),
+        datalekken=len(register.datalekken),
+    )
+
+
+def afloop(register: Register, vandaag: dt.date, binnen: int) -> list[Afloop]:
+    """Agreements that ended already or end within ``binnen`` days, soonest first."""
+    result = []
+    for bron in register.partijen:
+        p = bron.model
+        if p.overeenkomst is None or p.overeenkomst.verloopt is None:
+            continue
+        dagen = (p.overeenkomst.verloopt - vandaag).days
+        if dagen <= binnen:
+            result.append(Afloop(p.id, p.naam, p.overeenkomst.soort.replace("_", " "),
+                                 p.overeenkomst.verloopt, dagen))
+    return sorted(result, key=lambda a: (a.verloopt, a.partij))
+
+
+def _numeriek(nummer: str) -> tuple[int, str]:
+    return (int(nummer), "") if nummer.isdigit() else (0, nummer)
