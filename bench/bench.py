@@ -49,6 +49,12 @@ def main() -> None:
     commands = {
         "floor (ruamel C safe loader)": [python, str(HERE / "floor.py"), str(root)],
         "avgctl check": [*avgctl, "check", "--repo", str(root), *vandaag, "--quiet"],
+        "avgctl status": [*avgctl, "status", "--repo", str(root), *vandaag],
+        "avgctl verwerkingen list": [*avgctl, "verwerkingen", "list", "--repo", str(root)],
+        "avgctl verwerkingen show": [*avgctl, "verwerkingen", "show", "40.1.1", "--repo",
+                                     str(root)],
+        "avgctl verwerkingen export html": [*avgctl, "verwerkingen", "export", "-f", "html",
+                                            "--repo", str(root), *vandaag],
         "avgctl --help": [*avgctl, "--help"],
         "python -c pass (start-up)": [python, "-c", "pass"],
     }
@@ -68,6 +74,9 @@ def main() -> None:
     ratio = medians["avgctl check"] / floor
     print(f"avgctl check / floor = {ratio:.2f} (doel: <= 1.5)")
     print(f"avgctl --help = {medians['avgctl --help']:.3f} s (doel: < 0.3 s)")
+    for name in ("avgctl status", "avgctl verwerkingen list", "avgctl verwerkingen show",
+                 "avgctl verwerkingen export html"):
+        print(f"{name} = {medians[name]:.3f} s (doel: < 1 s)")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from avgctl.cli import app
 from avgctl.rules import REGISTRY
 from tests.conftest import PROJECT, VANDAAG, check_repo
@@ -74,3 +76,29 @@ def test_console_script_runs_on_the_example() -> None:
          VANDAAG.isoformat()], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Geen bevindingen (")
+
+
+def test_parallel_reading_gives_the_same_findings(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large repositories are parsed in worker processes; the outcome must not change.
+
+    The workers return data without node trees, so positions are composed again on demand:
+    the findings must carry the same lines and columns as a serial run.
+    """
+    from avgctl.store import repo as repo_module
+
+    sys.path.insert(0, str(PROJECT / "bench"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.pop(0)
+    generate(tmp_path, activiteiten=40, n_partijen=5)
+    activities = sorted((tmp_path / "registers/verwerkingen").glob("*.yaml"))
+    first = activities[0]
+    first.write_text(first.read_text().replace("eigenaar: Afdelingshoofd\n", ""))
+    activities[1].write_text("id: [\n")
+    serial = check_repo(tmp_path, VANDAAG)
+    monkeypatch.setattr(repo_module, "PARALLEL_FROM", 1)
+    parallel = check_repo(tmp_path, VANDAAG)
+    assert parallel == serial
+    assert {f.code for f in serial} == {"AVG001", "AVG108"}

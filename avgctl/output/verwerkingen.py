@@ -21,20 +21,21 @@ def write_list(register: Register, bronnen: list[Bron[Verwerking]], fmt: str) ->
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    from rich.table import Table
+    header = ["id", "naam", "grondslag", "betrokkenen", "bijzonder", "DPIA", "eigenaar"]
+    cells = [[row["id"], row["naam"], ", ".join(row["grondslag"]),
+              ", ".join(row["betrokkenen"]), "ja" if row["bijzonder"] else "",
+              row["dpia"], row["eigenaar"]] for row in rows]
+    # Plain aligned columns: a register of thousands of activities prints at once, where a
+    # rich table measures and wraps every cell (seconds, DESIGN.md §5 asks under one).
+    lines = columns([header, *cells])
+    sys.stdout.write("".join(line + "\n" for line in lines))
+    sys.stdout.write(f"{len(rows)} {'verwerking' if len(rows) == 1 else 'verwerkingen'}\n")
 
-    from avgctl.output.console import stdout
 
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for column in ("id", "naam", "grondslag", "betrokkenen", "bijzonder", "DPIA", "eigenaar"):
-        table.add_column(column, no_wrap=column in ("id", "bijzonder"))
-    for row in rows:
-        table.add_row(row["id"], row["naam"], ", ".join(row["grondslag"]),
-                      ", ".join(row["betrokkenen"]), "ja" if row["bijzonder"] else "",
-                      row["dpia"], row["eigenaar"])
-    console = stdout()
-    console.print(table)
-    console.print(f"{len(rows)} {'verwerking' if len(rows) == 1 else 'verwerkingen'}")
+def columns(table: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            .rstrip() for row in table]
 
 
 def _row(v: Verwerking) -> dict[str, Any]:

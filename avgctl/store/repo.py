@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +29,7 @@ from avgctl.store.schemafout import translate
 from avgctl.store.yamlfile import LoadError, YamlDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
+Fout = tuple[str, int, int, str]  # a LoadError as plain data: message, line, column, hint
 
 CODE_ONLEESBAAR = "AVG001"
 CODE_SCHEMA = "AVG002"
@@ -99,14 +103,17 @@ def _load(root: Path) -> Register:
             else:
                 loader.invalid(BEWAARTERMIJNEN_FILE, key)
 
-    for rel in loader.yaml_files(VERWERKINGEN_DIR):
+    activiteiten = loader.yaml_files(VERWERKINGEN_DIR)
+    lekken = loader.yaml_files(DATALEKKEN_DIR)
+    loader.prefetch([*activiteiten, *lekken])
+    for rel in activiteiten:
         doc = loader.read(rel)
         if doc is not None and loader.expect(doc, dict, "één verwerking met velden"):
             verwerking = loader.validate(Verwerking, doc, doc.data, ())
             if verwerking is not None:
                 register.verwerkingen.append(Bron(verwerking, doc))
 
-    for rel in loader.yaml_files(DATALEKKEN_DIR):
+    for rel in lekken:
         doc = loader.read(rel)
         if doc is not None and loader.expect(doc, dict, "één datalek met velden"):
             datalek = loader.validate(Datalek, doc, doc.data, ())
@@ -119,9 +126,42 @@ def _present(path: Path) -> bool:
     return path.exists() or path.is_symlink()  # a dangling link is reported, not ignored
 
 
+# From this many files on, the one-file-per-record folders are parsed in worker processes.
+# Parsing is the bulk of the work (DESIGN.md §5) and parallelises cleanly; below this the cost
+# of starting workers is more than it saves.
+PARALLEL_FROM = 300
+
+
+def _parse_chunk(root: Path, rels: list[str]) -> list[tuple[str, str | None, Any, Fout | None]]:
+    """Worker: parse files; return plain data only (node trees stay behind, see locate)."""
+    results: list[tuple[str, str | None, Any, Fout | None]] = []
+    for rel in rels:
+        try:
+            doc = load_yaml(root / rel, rel)
+        except LoadError as exc:
+            results.append((rel, None, None, (exc.message, exc.line, exc.column, exc.hint)))
+        else:
+            results.append((rel, doc.text, doc.data, None))
+    return results
+
+
 class _Loader:
     def __init__(self, register: Register) -> None:
         self.register = register
+        self.prefetched: dict[str, YamlDocument | LoadError] = {}
+
+    def prefetch(self, rels: list[str]) -> None:
+        workers = min(os.cpu_count() or 1, 4)
+        if len(rels) < PARALLEL_FROM or workers < 2:
+            return
+        chunks = [rels[i::workers] for i in range(workers)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for results in pool.map(_parse_chunk, [self.register.root] * workers, chunks):
+                for rel, text, data, fout in results:
+                    self.prefetched[rel] = (
+                        LoadError(*fout) if fout is not None
+                        else YamlDocument(rel=rel, text=text or "", data=data))
 
     def yaml_files(self, rel_dir: str) -> Iterable[str]:
         directory = self.register.root / rel_dir
@@ -141,7 +181,9 @@ class _Loader:
     def read(self, rel: str) -> YamlDocument | None:
         self.register.files.append(rel)
         try:
-            doc = load_yaml(self.register.root / rel, rel)
+            doc = self.prefetched.pop(rel, None) or load_yaml(self.register.root / rel, rel)
+            if isinstance(doc, LoadError):
+                raise doc
         except LoadError as exc:
             self.register.onleesbaar.add(rel)
             self._add(CODE_ONLEESBAAR, TITLE_ONLEESBAAR, exc.message, rel, exc.line, exc.column,

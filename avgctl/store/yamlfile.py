@@ -46,10 +46,14 @@ class YamlDocument:
     rel: str  # path relative to the repository root, forward slashes
     text: str
     data: Any
-    root: Node
+    # The node tree, kept only when the document was parsed here; otherwise it is composed
+    # again from the text the first time a finding needs a position (DESIGN.md §5).
+    root: Node | None = None
 
     def locate(self, path: DataPath, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``path``, or of the nearest parent."""
+        if self.root is None:
+            self.root = _loader.compose(self.text)
         node = self.root
         key_node: Node | None = None
         for part in path:
