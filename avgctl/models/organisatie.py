@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zoneinfo
 from typing import Literal
 
 from pydantic import Field, field_validator
 
+from avgctl.bewaartermijnen.duur import parse_duur
 from avgctl.models.base import Model
 
 
@@ -103,6 +105,86 @@ class Organisatie(Model):
     )
 
 
+def _duur(value: str) -> str:
+    parse_duur(value)
+    return value
+
+
+class Feestdagen(Model):
+    """Welke dagen als feestdag gelden bij het berekenen van termijnen."""
+
+    lijst: Literal["nl"] = Field(
+        default="nl",
+        description="De lijst van de Algemene termijnenwet (art. 3): nieuwjaarsdag, Goede "
+        "Vrijdag, tweede paasdag, Koningsdag, 5 mei, Hemelvaartsdag, tweede pinksterdag en "
+        "beide kerstdagen.",
+    )
+    # Whether Good Friday counts for EU periods is unsettled (DOMAIN.md §3): a visible setting.
+    goede_vrijdag: bool = Field(
+        default=True,
+        description="Telt Goede Vrijdag als feestdag? Standaard ja, zoals in de Algemene "
+        "termijnenwet; of dat ook voor AVG-termijnen geldt, is niet beslist.",
+    )
+    extra: list[dt.date] = Field(
+        default_factory=list,
+        description="Extra dagen waarop de organisatie gesloten is en die termijnen verlengen.",
+    )
+
+
+class Verzoektermijn(Model):
+    """Een termijn voor het beantwoorden van verzoeken, en de verlenging ervan."""
+
+    termijn: str = Field(description="Binnen hoeveel tijd het antwoord volgt, bijvoorbeeld "
+                         "'1 maand' of '2 weken'.")
+    verlenging: str = Field(description="Met hoeveel de termijn verlengd kan worden, "
+                            "bijvoorbeeld '2 maanden'.")
+
+    _check_termijn = field_validator("termijn", "verlenging")(_duur)
+
+
+class Verzoekbeleid(Model):
+    """Termijnen voor verzoeken van betrokkenen: de wet en strengere eigen afspraken."""
+
+    standaard: Verzoektermijn = Field(
+        default_factory=lambda: Verzoektermijn(termijn="1 maand", verlenging="2 maanden"),
+        description="De termijn voor elk verzoek (art. 12 lid 3 AVG: 1 maand, te verlengen "
+        "met 2 maanden). Strenger mag, ruimer niet.",
+    )
+    per_type: dict[str, Verzoektermijn] = Field(
+        default_factory=dict,
+        description="Strengere eigen termijnen voor een soort verzoek, bijvoorbeeld "
+        "wissing: {termijn: 2 weken, verlenging: 2 weken}.",
+    )
+    verificatie_werkdagen: int = Field(
+        default=3, ge=1,
+        description="Binnen hoeveel werkdagen de identiteit van de verzoeker is gecontroleerd.",
+    )
+
+
+class Datalekbeleid(Model):
+    """De termijnen die bij een datalek gelden."""
+
+    melden_ap_uur: int = Field(
+        default=72, ge=1, le=72,
+        description="Binnen hoeveel uur na ontdekking een melding bij de AP gedaan wordt "
+        "(art. 33 lid 1 AVG: uiterlijk 72 uur).",
+    )
+    verwerker_meldt_binnen_uur: int = Field(
+        default=24, ge=1,
+        description="Binnen hoeveel uur een verwerker een datalek aan ons meldt, zoals in de "
+        "verwerkersovereenkomsten afgesproken.",
+    )
+
+
+class Waarschuwen(Model):
+    """Hoe ver vooruit avgctl waarschuwt dat een termijn afloopt."""
+
+    verzoek_dagen: int = Field(default=7, ge=0, description="Dagen vóór de termijn van een "
+                               "verzoek.")
+    datalek_uur: int = Field(default=24, ge=0, description="Uren vóór de meldtermijn van een "
+                             "datalek.")
+
+
 class Beleid(Model):
     """Het beleid van de organisatie: instellingen die voor het hele register gelden."""
 
@@ -111,6 +193,19 @@ class Beleid(Model):
         description="De tijdzone voor 'vandaag' en voor tijdstippen, als naam uit de "
         "tz-database; standaard Europe/Amsterdam.",
     )
+    feestdagen: Feestdagen = Field(default_factory=Feestdagen,
+                                   description="Feestdagen voor het berekenen van termijnen.")
+    verzoeken: Verzoekbeleid = Field(default_factory=Verzoekbeleid,
+                                     description="Termijnen voor verzoeken van betrokkenen.")
+    datalekken: Datalekbeleid = Field(default_factory=Datalekbeleid,
+                                      description="De termijnen die bij een datalek gelden.")
+    waarschuwen: Waarschuwen = Field(default_factory=Waarschuwen,
+                                     description="Hoe ver vooruit avgctl waarschuwt.")
+
+    @field_validator("feestdagen", mode="before")
+    @classmethod
+    def _kort(cls, value: object) -> object:
+        return {"lijst": value} if isinstance(value, str) else value  # "feestdagen: nl"
 
     @field_validator("tijdzone")
     @classmethod

@@ -8,7 +8,15 @@ from __future__ import annotations
 import difflib
 
 from avgctl.errors import UsageError
-from avgctl.rules import bestand, dpia_fg, identificatie, inhoud, partijen, rechtmatigheid
+from avgctl.rules import (
+    bestand,
+    dpia_fg,
+    identificatie,
+    inhoud,
+    partijen,
+    rechtmatigheid,
+    verzoeken,
+)
 from avgctl.rules import verwijzingen as ref
 from avgctl.rules.base import Rule
 
@@ -53,6 +61,19 @@ _RULES: list[type[Rule]] = [
     identificatie.IbanInRegister,
     identificatie.EmailInRegister,
     identificatie.TelefoonInRegister,
+    verzoeken.DubbeleReferentie,
+    verzoeken.DatumsInVerkeerdeVolgorde,
+    verzoeken.VerlengingOngeldig,
+    verzoeken.BesluitOnvolledig,
+    verzoeken.WettelijkeTermijnVerstreken,
+    verzoeken.EigenTermijnVerstreken,
+    verzoeken.HerhaaldVerzoek,
+    verzoeken.VerificatieTeLaat,
+    verzoeken.OntvangersNietGeinformeerd,
+    verzoeken.BetrokkeneHerleidbaar,
+    verzoeken.BeleidRuimerDanWet,
+    verzoeken.PauzeZonderReden,
+    verzoeken.OnbekendeVerwerking,
 ]
 
 

@@ -22,6 +22,7 @@ VOORBEELD_BESTANDEN: dict[str, str] = {
     "bewaartermijnen": "registers/bewaartermijnen.yaml",
     "organisatie": "avgctl.yaml",
     "datalek": "registers/datalekken/DL-2026-001.yaml",
+    "verzoeken": "registers/verzoeken.csv",
 }
 
 

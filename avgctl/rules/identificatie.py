@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from avgctl.findings import PendingFinding, Severity
 from avgctl.rules.base import Rule, Voorbeeld
-from avgctl.store.register import CONFIG_FILE
+from avgctl.store.register import CONFIG_FILE, Document
 from avgctl.store.yamlfile import YamlDocument
 
 # Nine digits, or 1234.56.782; not part of a longer number, a decimal or an amount.
@@ -70,8 +70,8 @@ class _Scan(Rule):
         the organisation's own addresses into findings as well.
         """
         doc = self.register.documents.get(CONFIG_FILE)
-        org = doc.data.get("organisatie") if doc is not None and isinstance(doc.data, dict) \
-            else None
+        data = doc.data if isinstance(doc, YamlDocument) else None
+        org = data.get("organisatie") if isinstance(data, dict) else None
         values: list[object] = []
         for part in ("contact", "fg", "vertegenwoordiger"):
             section = org.get(part) if isinstance(org, dict) else None
@@ -88,7 +88,7 @@ class _Scan(Rule):
         """Spans of the text this scan leaves to another one."""
         return []
 
-    def scan(self, doc: YamlDocument, allowed: set[str]) -> Iterator[PendingFinding]:
+    def scan(self, doc: Document, allowed: set[str]) -> Iterator[PendingFinding]:
         excluded: list[tuple[int, int]] | None = None
         for match in self.pattern.finditer(doc.text):
             found = match.group(0)
@@ -190,7 +190,7 @@ class EmailInRegister(_Scan):
     pattern = _EMAIL
     soort = "e-mailadres"
 
-    def scan(self, doc: YamlDocument, allowed: set[str]) -> Iterator[PendingFinding]:
+    def scan(self, doc: Document, allowed: set[str]) -> Iterator[PendingFinding]:
         if "@" not in doc.text:  # most files: a substring test instead of a regex scan
             return iter(())
         return super().scan(doc, allowed)

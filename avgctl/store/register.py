@@ -12,7 +12,11 @@ from pydantic import BaseModel
 from avgctl.findings import Finding, Location, PendingFinding, Severity
 from avgctl.findings import Path as DataPath
 from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
+from avgctl.models.verzoek import Verzoek
+from avgctl.store.csvfile import CsvDocument
 from avgctl.store.yamlfile import YamlDocument
+
+Document = YamlDocument | CsvDocument
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -21,6 +25,8 @@ VERWERKINGEN_DIR = "registers/verwerkingen"
 PARTIJEN_FILE = "registers/partijen.yaml"
 BEWAARTERMIJNEN_FILE = "registers/bewaartermijnen.yaml"
 DATALEKKEN_DIR = "registers/datalekken"
+VERZOEKEN_FILE = "registers/verzoeken.csv"
+VERZOEKEN_DIR = "registers/verzoeken"
 
 
 @dataclass
@@ -28,7 +34,7 @@ class Bron(Generic[M]):
     """A validated record and where it stands: its document and the path inside it."""
 
     model: M
-    doc: YamlDocument
+    doc: Document
     path: DataPath = ()
 
     @property
@@ -44,7 +50,8 @@ class Register:
     partijen: list[Bron[Partij]] = field(default_factory=list)
     bewaartermijnen: dict[str, Bron[Bewaartermijn]] = field(default_factory=dict)
     datalekken: list[Bron[Datalek]] = field(default_factory=list)
-    documents: dict[str, YamlDocument] = field(default_factory=dict)
+    verzoeken: list[Bron[Verzoek]] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)  # every file read, readable or not
     load_findings: list[Finding] = field(default_factory=list)
     partijen_present: bool = False

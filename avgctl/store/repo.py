@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import gc
 import multiprocessing
 import os
@@ -10,25 +11,31 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from avgctl.errors import UsageError
 from avgctl.findings import Finding, Location, Severity
 from avgctl.findings import Path as DataPath
 from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
+from avgctl.models.verzoek import Verzoek
+from avgctl.store.csvfile import CsvDocument, load_csv
 from avgctl.store.register import (
     BEWAARTERMIJNEN_FILE,
     CONFIG_FILE,
     DATALEKKEN_DIR,
     PARTIJEN_FILE,
     VERWERKINGEN_DIR,
+    VERZOEKEN_DIR,
+    VERZOEKEN_FILE,
     Bron,
+    Document,
     Register,
 )
 from avgctl.store.schemafout import translate
 from avgctl.store.yamlfile import LoadError, YamlDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
+_VERZOEKEN = TypeAdapter(list[Verzoek])
 Fout = tuple[str, int, int, str]  # a LoadError as plain data: message, line, column, hint
 
 CODE_ONLEESBAAR = "AVG001"
@@ -119,6 +126,15 @@ def _load(root: Path) -> Register:
             datalek = loader.validate(Datalek, doc, doc.data, ())
             if datalek is not None:
                 register.datalekken.append(Bron(datalek, doc))
+
+    if _present(root / VERZOEKEN_FILE):
+        loader.verzoeken_csv(VERZOEKEN_FILE)
+    for rel in loader.yaml_files(VERZOEKEN_DIR):
+        doc = loader.read(rel)
+        if doc is not None and loader.expect(doc, dict, "één verzoek met velden"):
+            verzoek = loader.validate(Verzoek, doc, doc.data, ())
+            if verzoek is not None:
+                register.verzoeken.append(Bron(verzoek, doc))
     return register
 
 
@@ -200,11 +216,55 @@ class _Loader:
                   doc.rel, 1, 1, "zie de beschrijving van het bestandsformaat in de README")
         return False
 
+    def verzoeken_csv(self, rel: str) -> None:
+        self.register.files.append(rel)
+        try:
+            doc = load_csv(self.register.root / rel, rel)
+        except LoadError as exc:
+            self.register.onleesbaar.add(rel)
+            self._add(CODE_ONLEESBAAR, TITLE_ONLEESBAAR, exc.message, rel, exc.line, exc.column,
+                      exc.hint)
+            return
+        self.register.documents[rel] = doc
+        known = set(Verzoek.model_fields)
+        missing = [name for name, f in Verzoek.model_fields.items()
+                   if f.is_required() and name not in doc.header]
+        if missing:
+            self.register.onleesbaar.add(rel)
+            self._add(CODE_SCHEMA, TITLE_SCHEMA, f"kolom {', '.join(missing)} ontbreekt", rel,
+                      1, 1, "de eerste regel noemt de kolommen; zie de README voor de lijst")
+            return
+        for name in doc.header:
+            if name not in known:
+                close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
+                if close:  # most likely a typo, so the column's content is not used
+                    self._add(CODE_SCHEMA, TITLE_SCHEMA, f"onbekende kolom '{name}'", rel, 1,
+                              doc.header.index(name) + 1, f"bedoelde u '{close[0]}'?")
+        wanted = [(i, name) for i, name in enumerate(doc.header) if name in known]
+        records = [{name: row[i].strip() for i, name in wanted
+                    if i < len(row) and row[i].strip()} for row in doc.rows]
+        for index, verzoek in self.validate_rows(doc, records):
+            self.register.verzoeken.append(Bron(verzoek, doc, (index,)))
+
+    def validate_rows(self, doc: CsvDocument,
+                      records: list[dict[str, str]]) -> list[tuple[int, Verzoek]]:
+        # All rows at once (fast); only when that fails, row by row to find the bad ones.
+        try:
+            return list(enumerate(_VERZOEKEN.validate_python(records)))
+        except ValidationError:
+            pass
+        valid = []
+        for index, record in enumerate(records):
+            verzoek = self.validate(Verzoek, doc, record, (index,))
+            if verzoek is not None:
+                valid.append((index, verzoek))
+        return valid
+
     def invalid(self, rel: str, record_id: object) -> None:
         if isinstance(record_id, str):
             self.register.ongeldige_ids.setdefault(rel, set()).add(record_id)
 
-    def validate(self, model: type[M], doc: YamlDocument, data: Any, path: DataPath) -> M | None:
+    def validate(self, model: type[M], doc: Document, data: Any, path: DataPath) -> M | None:
         try:
             return model.model_validate(data)
         except ValidationError as exc:

@@ -98,7 +98,7 @@ _loader = YAML(typ="safe", pure=False)
 _loader.Resolver = _Resolver
 
 
-def read_text(path: Path, rel: str) -> str:
+def read_text(path: Path, rel: str, allow_bom: bool = False) -> str:
     """Read a register file as UTF-8 text, refusing what is not a plain text file."""
     if path.is_dir():
         raise LoadError(f"{rel} is een map, maar hier wordt een bestand verwacht")
@@ -121,7 +121,7 @@ def read_text(path: Path, rel: str) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"bestand kan niet worden gelezen: {os_reason(exc)}") from exc
-    if raw.startswith(b"\xef\xbb\xbf"):
+    if raw.startswith(b"\xef\xbb\xbf") and not allow_bom:
         raise LoadError(
             "bestand begint met een byte-order-mark (BOM)",
             hint="sla het bestand op als UTF-8 zonder BOM",

@@ -1,0 +1,110 @@
+"""A request of a data subject (verzoek): a row of ``registers/verzoeken.csv`` or a file in
+``registers/verzoeken/``.
+
+The fields follow the request register of the bailiffs' handbook (reference 002, §7): who asked
+what, when, through which channel, the identity check, the extension and its reason, the
+decision with its ground, and how the answer was sent. ``betrokkene_ref`` is a case or client
+number, never a name: the register lives in git (DOMAIN.md §9).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from avgctl.models.base import Model
+
+# Art. 15-22 and 7(3) AVG.
+Verzoektype = Literal[
+    "inzage", "rectificatie", "wissing", "beperking", "overdraagbaarheid", "bezwaar",
+    "geautomatiseerde_besluitvorming", "intrekken_toestemming",
+]
+
+ARTIKEL: dict[str, str] = {
+    "inzage": "art. 15 AVG",
+    "rectificatie": "art. 16 AVG",
+    "wissing": "art. 17 AVG",
+    "beperking": "art. 18 AVG",
+    "overdraagbaarheid": "art. 20 AVG",
+    "bezwaar": "art. 21 AVG",
+    "geautomatiseerde_besluitvorming": "art. 22 AVG",
+    "intrekken_toestemming": "art. 7 lid 3 AVG",
+}
+
+# After these, the recipients must be told (art. 19 AVG).
+MELDEN_AAN_ONTVANGERS = ("rectificatie", "wissing", "beperking")
+
+Afwijzingsgrond = Literal[
+    "identiteit_niet_vastgesteld",  # the requester could not be identified (art. 12(6))
+    "herhaald_verzoek",  # the same request again within 3 months (art. 12(5))
+    "doel_onduidelijk",  # still unclear after asking
+    "kennelijk_ongegrond",  # art. 12(5): the controller must be able to show it
+    "buitensporig",  # art. 12(5)
+    "wettelijke_bewaarplicht",  # erasure conflicts with a legal duty to keep (art. 17(3)(b))
+    "lopende_procedure",  # a complaint or court case is pending (art. 17(3)(e))
+    "geen_gegevens",  # no personal data of this person are processed
+    "overig",
+]
+
+
+class Verzoek(Model):
+    """Een verzoek van een betrokkene (art. 12-22 AVG)."""
+
+    referentie: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                            description="Het kenmerk van het verzoek, bijvoorbeeld AVG-2026-0042.")
+    ontvangen: dt.date = Field(description="De dag waarop het verzoek binnenkwam; de termijn "
+                               "begint de dag erna.")
+    betrokkene_ref: str = Field(description="Een zaak- of klantnummer van de betrokkene, nooit "
+                                "een naam of ander direct gegeven.")
+    verzoeker: Literal["betrokkene", "gemachtigde", "wettelijk_vertegenwoordiger", "advocaat"] \
+        = Field(default="betrokkene", description="Wie het verzoek deed: de betrokkene zelf of "
+                "iemand namens hem.")
+    kanaal: Literal["formulier", "email", "brief", "balie", "telefoon", "portaal"] = Field(
+        description="Hoe het verzoek binnenkwam.")
+    type: Verzoektype = Field(description="Het soort verzoek: inzage, rectificatie, wissing, "
+                              "beperking, overdraagbaarheid, bezwaar, "
+                              "geautomatiseerde_besluitvorming of intrekken_toestemming.")
+    behandelaar: str | None = Field(default=None, description="De functie of het team dat het "
+                                    "verzoek behandelt.")
+    status: Literal["open", "in_behandeling", "afgehandeld", "ingetrokken"] = Field(
+        default="open", description="Waar het verzoek staat.")
+    verificatie: Literal["open", "positief", "negatief", "niet_mogelijk"] = Field(
+        default="open", description="De uitkomst van de controle van de identiteit.")
+    verificatie_op: dt.date | None = Field(default=None, description="Wanneer de identiteit "
+                                           "is gecontroleerd.")
+    gepauzeerd_van: dt.date | None = Field(default=None, description="Begin van een pauze in "
+                                           "de eigen termijn, bijvoorbeeld in afwachting van "
+                                           "een identiteitsbewijs.")
+    gepauzeerd_tot: dt.date | None = Field(default=None, description="Einde van die pauze.")
+    pauze_reden: str | None = Field(default=None, description="Waarom de termijn is "
+                                    "gepauzeerd.")
+    verlengd_op: dt.date | None = Field(default=None, description="Wanneer de betrokkene is "
+                                        "verteld dat de termijn wordt verlengd (art. 12 lid 3).")
+    verlenging_reden: str | None = Field(default=None, description="Waarom de termijn is "
+                                         "verlengd: de complexiteit of het aantal verzoeken.")
+    afgehandeld_op: dt.date | None = Field(default=None, description="Wanneer het antwoord is "
+                                           "verzonden.")
+    besluit: Literal["toegewezen", "gedeeltelijk_toegewezen", "afgewezen",
+                     "niet_in_behandeling"] | None = Field(
+        default=None, description="Het besluit op het verzoek.")
+    afwijzingsgrond: Afwijzingsgrond | None = Field(
+        default=None, description="Bij (gedeeltelijke) afwijzing: de grond.")
+    verzonden_via: str | None = Field(default=None, description="Hoe het antwoord is "
+                                      "verzonden, bijvoorbeeld aangetekende brief.")
+    verwerkingen: list[str] = Field(default_factory=list, description="De ids van de "
+                                    "verwerkingen waarop het verzoek betrekking heeft.")
+    ontvangers_geinformeerd: dt.date | Literal["nvt"] | None = Field(
+        default=None, description="Na rectificatie, wissing of beperking: wanneer de "
+        "ontvangers zijn ingelicht (art. 19 AVG), of 'nvt' als er geen ontvangers zijn.")
+    opmerking: str | None = Field(default=None, description="Een opmerking, zonder "
+                                  "persoonsgegevens.")
+
+    @field_validator("verwerkingen", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        # In the CSV the activities are one cell: "40.3.1; 40.5.1".
+        if isinstance(value, str):
+            return [part.strip() for part in value.replace(",", ";").split(";") if part.strip()]
+        return value

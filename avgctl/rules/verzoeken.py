@@ -1,0 +1,500 @@
+"""AVG701-AVG713: the register of data-subject requests (art. 12-22 AVG)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from avgctl.findings import PendingFinding, Severity
+from avgctl.models.verzoek import ARTIKEL, MELDEN_AAN_ONTVANGERS, Verzoek
+from avgctl.rules.base import Rule, Voorbeeld
+from avgctl.store.register import CONFIG_FILE, Bron
+from avgctl.termijnen.verzoek import ruimer_dan_wet
+from avgctl.verzoeken import is_open, lijkt_identiteit, termijnen
+
+KOP = ("referentie,ontvangen,betrokkene_ref,kanaal,type,status,verificatie,verificatie_op,"
+       "verlengd_op,verlenging_reden,afgehandeld_op,besluit,afwijzingsgrond\n")
+
+
+def _csv(*rows: str) -> str:
+    return KOP + "".join(row + "\n" for row in rows)
+
+
+class _VerzoekRule(Rule):
+    def verzoeken(self) -> list[Bron[Verzoek]]:
+        return self.register.verzoeken
+
+
+class DubbeleReferentie(_VerzoekRule):
+    """Twee verzoeken met dezelfde referentie.
+
+    Waarom: de referentie staat in de brieven aan de betrokkene en in het dossier; twee
+    verzoeken met hetzelfde kenmerk zijn niet uit elkaar te houden (art. 5 lid 2 AVG,
+    verantwoordingsplicht).
+
+    Oplossing: geef het tweede verzoek een nieuwe referentie; 'avgctl verzoek add' kiest
+    altijd de eerstvolgende vrije.
+    """
+
+    code = "AVG701"
+    severity = Severity.FOUT
+    title = "Dubbele referentie"
+    artikel = "art. 5 lid 2 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,open,open,,,,,,",
+                  "AVG-2026-0001,2026-03-04,K-2040,brief,wissing,open,open,,,,,,"),
+        goed=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,open,open,,,,,,",
+                  "AVG-2026-0002,2026-03-04,K-2040,brief,wissing,open,open,,,,,,"),
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        seen: dict[str, Bron[Verzoek]] = {}
+        for bron in self.verzoeken():
+            first = seen.setdefault(bron.model.referentie, bron)
+            if first is not bron:
+                line, _ = first.doc.locate(first.path)
+                yield self.finding(bron, ("referentie",), f"referentie {bron.model.referentie} "
+                                   f"staat ook op {first.file}:{line}",
+                                   "geef dit verzoek een nieuwe referentie")
+
+
+class DatumsInVerkeerdeVolgorde(_VerzoekRule):
+    """Een datum van een verzoek ligt vóór de ontvangst, in de toekomst, of een pauze eindigt
+    vóór zij begint.
+
+    Waarom: de termijnen van art. 12 lid 3 AVG tellen vanaf de ontvangst; een datum die niet
+    kan kloppen maakt elke termijn onbetrouwbaar.
+
+    Oplossing: verbeter de datum.
+    """
+
+    code = "AVG702"
+    severity = Severity.FOUT
+    title = "Datums in verkeerde volgorde"
+    artikel = "art. 12 lid 3 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,afgehandeld,positief,"
+                  "2026-03-03,,,2026-02-20,toegewezen,"),
+        goed=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,afgehandeld,positief,"
+                  "2026-03-03,,,2026-03-20,toegewezen,"),
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        vandaag = self.context.vandaag
+        for bron in self.verzoeken():
+            v = bron.model
+            for field in ("verificatie_op", "verlengd_op", "afgehandeld_op", "gepauzeerd_van"):
+                value = getattr(v, field)
+                if value is not None and value < v.ontvangen:
+                    yield self.finding(bron, (field,), f"{field} ({value.isoformat()}) ligt vóór "
+                                       f"de ontvangst ({v.ontvangen.isoformat()})",
+                                       "verbeter de datum")
+            for field in ("ontvangen", "verificatie_op", "verlengd_op", "afgehandeld_op"):
+                value = getattr(v, field)
+                if value is not None and value > vandaag:
+                    yield self.finding(bron, (field,), f"{field} ({value.isoformat()}) ligt in "
+                                       "de toekomst", "verbeter de datum")
+            if v.gepauzeerd_van and v.gepauzeerd_tot and v.gepauzeerd_tot < v.gepauzeerd_van:
+                yield self.finding(bron, ("gepauzeerd_tot",), "de pauze eindigt vóór zij begint",
+                                   "verbeter gepauzeerd_van of gepauzeerd_tot")
+
+
+class VerlengingOngeldig(_VerzoekRule):
+    """Een verlenging die na de eerste maand is gemeld, of zonder reden.
+
+    Waarom: de termijn mag met twee maanden worden verlengd als het verzoek complex is of er
+    veel verzoeken zijn, maar de betrokkene moet dat binnen één maand na ontvangst horen, met
+    de redenen (art. 12 lid 3 AVG).
+
+    Oplossing: leg in 'verlenging_reden' vast waarom, en meld een verlenging altijd binnen de
+    eerste maand ('avgctl verzoek verleng' weigert een te late verlenging).
+    """
+
+    code = "AVG703"
+    severity = Severity.FOUT
+    title = "Verlenging te laat of zonder reden"
+    artikel = "art. 12 lid 3 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,in_behandeling,positief,"
+                  "2026-03-03,2026-04-10,veel dossiers,,,"),
+        goed=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,in_behandeling,positief,"
+                  "2026-03-03,2026-03-25,veel dossiers,,,"),
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.verzoeken():
+            v = bron.model
+            if v.verlengd_op is None:
+                continue
+            uiterlijk = termijnen(self.register, v).wettelijk
+            if v.verlengd_op > uiterlijk:
+                yield self.finding(bron, ("verlengd_op",), f"verlenging van {v.referentie} is "
+                                   f"gemeld op {v.verlengd_op.isoformat()}, na de eerste maand "
+                                   f"(uiterlijk {uiterlijk.isoformat()})",
+                                   "een te late verlenging telt niet; de termijn is dan één maand")
+            if not v.verlenging_reden:
+                yield self.finding(bron, ("verlengd_op",), f"verlenging van {v.referentie} "
+                                   "zonder reden", "vul 'verlenging_reden' in")
+
+
+class BesluitOnvolledig(_VerzoekRule):
+    """Een afgehandeld verzoek zonder besluit of datum, of een afwijzing zonder grond.
+
+    Waarom: wie een verzoek (deels) afwijst, vertelt de betrokkene waarom, en dat hij kan
+    klagen bij de Autoriteit Persoonsgegevens en naar de rechter kan (art. 12 lid 4 AVG). De
+    grond moet daarom vastliggen; bij 'kennelijk ongegrond of buitensporig' moet u dat kunnen
+    aantonen (art. 12 lid 5 AVG).
+
+    Oplossing: vul 'besluit', 'afgehandeld_op' en bij een afwijzing 'afwijzingsgrond' in.
+    """
+
+    code = "AVG704"
+    severity = Severity.FOUT
+    title = "Besluit zonder datum of afwijzing zonder grond"
+    artikel = "art. 12 lid 4 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-03-02,K-1001,email,wissing,afgehandeld,positief,"
+                  "2026-03-03,,,2026-03-20,afgewezen,"),
+        goed=_csv("AVG-2026-0001,2026-03-02,K-1001,email,wissing,afgehandeld,positief,"
+                  "2026-03-03,,,2026-03-20,afgewezen,wettelijke_bewaarplicht"),
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.verzoeken():
+            v = bron.model
+            if v.besluit is not None and v.afgehandeld_op is None:
+                yield self.finding(bron, ("besluit",), f"besluit op {v.referentie} zonder "
+                                   "datum", "vul 'afgehandeld_op' in")
+            if v.status == "afgehandeld" and v.besluit is None:
+                yield self.finding(bron, ("status",), f"{v.referentie} is afgehandeld zonder "
+                                   "besluit", "vul 'besluit' in")
+            if v.besluit in ("afgewezen", "gedeeltelijk_toegewezen", "niet_in_behandeling") \
+                    and v.afwijzingsgrond is None:
+                yield self.finding(bron, ("besluit",), f"{v.referentie}: afwijzing zonder "
+                                   "grond", "vul 'afwijzingsgrond' in")
+
+
+class WettelijkeTermijnVerstreken(_VerzoekRule):
+    """Een open verzoek waarvan de wettelijke termijn is verstreken.
+
+    Waarom: een verzoek wordt uiterlijk binnen een maand beantwoord, of binnen drie maanden
+    als tijdig is verlengd (art. 12 lid 3 AVG). Daarna kan de betrokkene klagen bij de
+    Autoriteit Persoonsgegevens. Een gepauzeerde termijn telt hier niet als uitstel: of de
+    wettelijke termijn stil kan staan, is niet beslist.
+
+    Oplossing: beantwoord het verzoek zo snel mogelijk en leg het besluit vast met
+    'avgctl verzoek afhandel'.
+    """
+
+    code = "AVG705"
+    severity = Severity.FOUT
+    title = "Wettelijke termijn verstreken"
+    artikel = "art. 12 lid 3 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,in_behandeling,positief,"
+                  "2026-03-03,,,,,"),
+        goed=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,afgehandeld,positief,"
+                  "2026-03-03,,,2026-03-27,toegewezen,"),
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        vandaag = self.context.vandaag
+        for bron in self.verzoeken():
+            v = bron.model
+            if not is_open(v):
+                continue
+            einde = termijnen(self.register, v).geldend_wettelijk
+            if einde < vandaag:
+                yield self.finding(bron, ("referentie",), f"{v.referentie} ({v.type}) is nog "
+                                   f"open; de wettelijke termijn verliep op {einde.isoformat()}",
+                                   "beantwoord het verzoek direct")
+
+
+class EigenTermijnVerstreken(_VerzoekRule):
+    """Een open verzoek waarvan de eigen, strengere termijn is verstreken.
+
+    Waarom: de organisatie heeft in haar beleid kortere termijnen afgesproken dan de wet
+    (bijvoorbeeld twee weken voor wissing); die afspraak bewaken voorkomt dat de wettelijke
+    termijn in gevaar komt (art. 12 lid 3 AVG: zonder onredelijke vertraging).
+
+    Oplossing: handel het verzoek af of leg vast waarom het langer duurt.
+    """
+
+    code = "AVG706"
+    severity = Severity.WAARSCHUWING
+    title = "Eigen termijn verstreken"
+    artikel = "art. 12 lid 3 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-05-01,K-1001,email,wissing,in_behandeling,positief,"
+                  "2026-05-04,,,,,"),
+        goed=_csv("AVG-2026-0001,2026-05-01,K-1001,email,wissing,afgehandeld,positief,"
+                  "2026-05-04,,,2026-05-13,toegewezen,"),
+        bijlagen=(("avgctl.yaml", "organisatie:\n  naam: Kantoor Voorbeeld\nbeleid:\n"
+                   "  verzoeken:\n    per_type:\n      wissing: {termijn: 2 weken, "
+                   "verlenging: 2 weken}\n"),),
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        vandaag = self.context.vandaag
+        for bron in self.verzoeken():
+            v = bron.model
+            if not is_open(v):
+                continue
+            t = termijnen(self.register, v)
+            if t.geldend_intern < vandaag <= t.geldend_wettelijk:
+                yield self.finding(bron, ("referentie",), f"{v.referentie} ({v.type}): de eigen "
+                                   f"termijn verliep op {t.geldend_intern.isoformat()} "
+                                   f"(wettelijk: {t.geldend_wettelijk.isoformat()})",
+                                   "handel het verzoek af")
+
+
+class HerhaaldVerzoek(_VerzoekRule):
+    """Een gelijk verzoek van dezelfde betrokkene binnen drie maanden.
+
+    Waarom: een verzoek dat binnen korte tijd wordt herhaald, kan buitensporig zijn; dan mag
+    het worden geweigerd of mag een redelijke vergoeding worden gevraagd (art. 12 lid 5 AVG).
+    Dat is een afweging, geen plicht: deze melding is ter informatie.
+
+    Oplossing: beoordeel of het verzoek echt hetzelfde is; bij weigering is de grond
+    'herhaald_verzoek'.
+    """
+
+    code = "AVG707"
+    severity = Severity.INFO
+    title = "Herhaald verzoek"
+    artikel = "art. 12 lid 5 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,afgehandeld,positief,"
+                  "2026-03-03,,,2026-03-20,toegewezen,",
+                  "AVG-2026-0002,2026-04-15,K-1001,email,inzage,open,open,,,,,,"),
+        goed=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,afgehandeld,positief,"
+                  "2026-03-03,,,2026-03-20,toegewezen,",
+                  "AVG-2026-0002,2026-04-15,K-1001,email,wissing,open,open,,,,,,"),
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        eerder: dict[tuple[str, str], list[Verzoek]] = defaultdict(list)
+        for bron in sorted(self.verzoeken(), key=lambda b: b.model.ontvangen):
+            v = bron.model
+            key = (v.betrokkene_ref, v.type)
+            from avgctl.termijnen.periode import plus_maanden
+
+            for vorige in eerder[key]:
+                if v.ontvangen <= plus_maanden(vorige.ontvangen, 3):
+                    yield self.finding(bron, ("referentie",), f"{v.referentie}: dezelfde "
+                                       f"betrokkene vroeg op {vorige.ontvangen.isoformat()} al om "
+                                       f"{v.type} ({vorige.referentie})",
+                                       "een herhaald verzoek binnen drie maanden mag worden "
+                                       "geweigerd (art. 12 lid 5)")
+                    break
+            eerder[key].append(v)
+
+
+class VerificatieTeLaat(_VerzoekRule):
+    """De identiteit is niet binnen de afgesproken werkdagen gecontroleerd.
+
+    Waarom: pas na de controle van de identiteit kan het verzoek worden behandeld (art. 12
+    lid 6 AVG); het beleid (de modelprocedure noemt drie werkdagen) houdt de wettelijke
+    termijn haalbaar.
+
+    Oplossing: controleer de identiteit en vul 'verificatie' en 'verificatie_op' in.
+    """
+
+    code = "AVG708"
+    severity = Severity.WAARSCHUWING
+    title = "Identiteit te laat gecontroleerd"
+    artikel = "art. 12 lid 6 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,in_behandeling,positief,"
+                  "2026-03-12,,,,,"),
+        goed=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,in_behandeling,positief,"
+                  "2026-03-04,,,,,"),
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        vandaag = self.context.vandaag
+        for bron in self.verzoeken():
+            v = bron.model
+            uiterlijk = termijnen(self.register, v).verificatie
+            if v.verificatie_op is not None:
+                if v.verificatie_op > uiterlijk:
+                    yield self.finding(bron, ("verificatie_op",), f"{v.referentie}: identiteit "
+                                       f"gecontroleerd op {v.verificatie_op.isoformat()}, na "
+                                       f"{uiterlijk.isoformat()}", "controleer sneller")
+            elif is_open(v) and v.verificatie == "open" and vandaag > uiterlijk:
+                yield self.finding(bron, ("verificatie",), f"{v.referentie}: identiteit nog niet "
+                                   f"gecontroleerd; dat moest uiterlijk {uiterlijk.isoformat()}",
+                                   "controleer de identiteit")
+
+
+class OntvangersNietGeinformeerd(_VerzoekRule):
+    """Na rectificatie, wissing of beperking zijn de ontvangers niet ingelicht.
+
+    Waarom: wie gegevens heeft verbeterd, gewist of beperkt, meldt dat aan elke ontvanger aan
+    wie de gegevens zijn verstrekt, tenzij dat onmogelijk is of onevenredig veel moeite kost
+    (art. 19 AVG).
+
+    Oplossing: licht de ontvangers in en vul 'ontvangers_geinformeerd' in met de datum, of
+    met 'nvt' als er geen ontvangers waren.
+    """
+
+    code = "AVG709"
+    severity = Severity.FOUT
+    title = "Ontvangers niet ingelicht (art. 19)"
+    artikel = "art. 19 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-03-02,K-1001,email,wissing,afgehandeld,positief,"
+                  "2026-03-03,,,2026-03-13,toegewezen,"),
+        goed=KOP.replace("\n", ",ontvangers_geinformeerd\n")
+        + "AVG-2026-0001,2026-03-02,K-1001,email,wissing,afgehandeld,positief,2026-03-03,,,"
+        "2026-03-13,toegewezen,,2026-03-16\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.verzoeken():
+            v = bron.model
+            if (v.type in MELDEN_AAN_ONTVANGERS and v.status == "afgehandeld"
+                    and v.besluit in ("toegewezen", "gedeeltelijk_toegewezen")
+                    and v.ontvangers_geinformeerd is None):
+                yield self.finding(bron, ("referentie",), f"{v.referentie}: na {v.type} "
+                                   f"({ARTIKEL[v.type]}) is niet vastgelegd dat de ontvangers "
+                                   "zijn ingelicht", "vul 'ontvangers_geinformeerd' in (datum "
+                                   "of nvt)")
+
+
+class BetrokkeneHerleidbaar(_VerzoekRule):
+    """Een betrokkene_ref die eruitziet als een naam, e-mailadres, telefoonnummer, BSN of IBAN.
+
+    Waarom: het register staat in git en git vergeet niets. De betrokkene hoort er alleen in
+    te staan met een zaak- of klantnummer (privacy by design, art. 25 AVG).
+
+    Oplossing: vervang de waarde door het zaak- of klantnummer uit het dossier.
+    """
+
+    code = "AVG710"
+    severity = Severity.FOUT
+    title = "Betrokkene herleidbaar in het register"
+    artikel = "art. 25 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-03-02,Jan de Vries,email,inzage,open,open,,,,,,"),
+        goed=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,open,open,,,,,,"),
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.verzoeken():
+            soort = lijkt_identiteit(bron.model.betrokkene_ref)
+            if soort:
+                yield self.finding(bron, ("betrokkene_ref",), f"{bron.model.referentie}: "
+                                   f"betrokkene_ref lijkt {soort}",
+                                   "gebruik een zaak- of klantnummer")
+
+
+class BeleidRuimerDanWet(Rule):
+    """Een eigen termijn voor verzoeken die ruimer is dan de wet.
+
+    Waarom: de wet geeft één maand, met verlenging drie maanden (art. 12 lid 3 AVG). Een eigen
+    termijn mag strenger zijn, maar nooit ruimer: anders waarschuwt avgctl te laat.
+
+    Oplossing: maak de termijn in avgctl.yaml (beleid.verzoeken) korter.
+    """
+
+    code = "AVG711"
+    severity = Severity.FOUT
+    title = "Beleid ruimer dan de wet"
+    artikel = "art. 12 lid 3 AVG"
+    voorbeeld = Voorbeeld(
+        "organisatie",
+        fout="organisatie:\n  naam: Kantoor Voorbeeld\nbeleid:\n  verzoeken:\n    per_type:\n"
+        "      inzage: {termijn: 6 weken, verlenging: 2 maanden}\n",
+        goed="organisatie:\n  naam: Kantoor Voorbeeld\nbeleid:\n  verzoeken:\n    per_type:\n"
+        "      inzage: {termijn: 3 weken, verlenging: 2 maanden}\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        config = self.register.config
+        if config is None:
+            return
+        beleid = config.model.beleid.verzoeken
+        termijnen_ = [(("beleid", "verzoeken", "standaard"), beleid.standaard)] + [
+            (("beleid", "verzoeken", "per_type", naam), t) for naam, t in beleid.per_type.items()]
+        for path, termijn in termijnen_:
+            reden = ruimer_dan_wet(termijn)
+            if reden:
+                yield self.finding(CONFIG_FILE, path, f"beleid ruimer dan de wet: {reden}",
+                                   "de wet geeft 1 maand, met verlenging 3 maanden "
+                                   "(art. 12 lid 3)")
+
+
+class PauzeZonderReden(_VerzoekRule):
+    """Een gepauzeerde termijn zonder reden.
+
+    Waarom: of de termijn mag stilstaan (bijvoorbeeld tot de identiteit vaststaat) is niet
+    beslist; wie pauzeert, moet kunnen uitleggen waarom (art. 5 lid 2 AVG). avgctl toont de
+    wettelijke termijn zonder pauze daarom altijd ook.
+
+    Oplossing: vul 'pauze_reden' in.
+    """
+
+    code = "AVG712"
+    severity = Severity.WAARSCHUWING
+    title = "Pauze zonder reden"
+    artikel = "art. 5 lid 2 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout="referentie,ontvangen,betrokkene_ref,kanaal,type,gepauzeerd_van,gepauzeerd_tot\n"
+        "AVG-2026-0001,2026-03-02,K-1001,email,inzage,2026-03-03,2026-03-09\n",
+        goed="referentie,ontvangen,betrokkene_ref,kanaal,type,gepauzeerd_van,gepauzeerd_tot,"
+        "pauze_reden\nAVG-2026-0001,2026-03-02,K-1001,email,inzage,2026-03-03,2026-03-09,"
+        "wacht op afgeschermde kopie legitimatie\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.verzoeken():
+            v = bron.model
+            if (v.gepauzeerd_van or v.gepauzeerd_tot) and not v.pauze_reden:
+                yield self.finding(bron, ("gepauzeerd_van",), f"{v.referentie}: pauze zonder "
+                                   "reden", "vul 'pauze_reden' in")
+
+
+class OnbekendeVerwerking(_VerzoekRule):
+    """Een verzoek verwijst naar een verwerking die niet in het register staat.
+
+    Waarom: bij een inzageverzoek hoort de betrokkene per verwerking het doel, de ontvangers
+    en de bewaartermijn te horen (art. 15 lid 1 AVG); dat lukt alleen met een juiste
+    verwijzing.
+
+    Oplossing: verbeter het id (zie 'avgctl verwerkingen list').
+    """
+
+    code = "AVG713"
+    severity = Severity.FOUT
+    title = "Onbekende verwerking bij een verzoek"
+    artikel = "art. 15 lid 1 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout="referentie,ontvangen,betrokkene_ref,kanaal,type,verwerkingen\n"
+        "AVG-2026-0001,2026-03-02,K-1001,email,inzage,20.9.9\n",
+        goed="referentie,ontvangen,betrokkene_ref,kanaal,type,verwerkingen\n"
+        "AVG-2026-0001,2026-03-02,K-1001,email,inzage,20.1.1\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        ids = {b.model.id for b in self.register.verwerkingen}
+        if any(rel.startswith("registers/verwerkingen") for rel in self.register.onleesbaar):
+            return  # an unreadable activity may be the one referred to
+        for bron in self.verzoeken():
+            for ref in bron.model.verwerkingen:
+                if ref not in ids:
+                    yield self.finding(bron, ("verwerkingen",), f"{bron.model.referentie}: "
+                                       f"onbekende verwerking '{ref}'",
+                                       "zie 'avgctl verwerkingen list'")

@@ -1,0 +1,94 @@
+"""Reading CSV registers (verzoeken.csv) with the line of every row.
+
+Organisations open these files in Excel, so both ',' and ';' (the Dutch Excel default) are
+accepted, and a UTF-8 byte-order mark (Excel's "CSV UTF-8") is allowed and kept on writing.
+Columns avgctl does not know are kept as they are: they belong to the organisation.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from avgctl.findings import Path as DataPath
+from avgctl.store.yamlfile import LoadError, read_text
+
+BOM = "\ufeff"
+
+
+@dataclass
+class CsvDocument:
+    rel: str
+    text: str  # without a BOM
+    sha256: str  # of the bytes on disk, to notice a change before writing
+    header: list[str]
+    rows: list[list[str]]
+    lines: list[int]  # the line each row starts on (1-based)
+    delimiter: str = ","
+    bom: bool = False
+    _line_cache: list[str] | None = field(default=None, repr=False)
+
+    def column(self, name: str) -> int | None:
+        return self.header.index(name) if name in self.header else None
+
+    def locate(self, path: DataPath, key: bool = False) -> tuple[int, int]:
+        """(line, column) of ``(row, field)``: the column is where the cell starts."""
+        if not path or not isinstance(path[0], int) or not 0 <= path[0] < len(self.rows):
+            return 1, 1
+        line = self.lines[path[0]]
+        index = self.column(str(path[1])) if len(path) > 1 else None
+        if index is None:
+            return line, 1
+        if self._line_cache is None:
+            self._line_cache = self.text.split("\n")
+        return line, _cell_start(self._line_cache[line - 1], index, self.delimiter)
+
+
+def _cell_start(line: str, index: int, delimiter: str) -> int:
+    """1-based character position where cell ``index`` begins, honouring quotes."""
+    cell, quoted = 0, False
+    for position, char in enumerate(line):
+        if cell == index:
+            return position + 1
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            cell += 1
+    return len(line) + 1 if cell == index else 1
+
+
+def parse_csv(text: str, rel: str, digest: str = "") -> CsvDocument:
+    bom = text.startswith(BOM)
+    if bom:
+        text = text[1:]
+    if not text.strip():
+        raise LoadError("bestand is leeg", hint="de eerste regel hoort de kolomnamen te bevatten")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    try:
+        header = [name.strip() for name in next(reader)]
+        previous = reader.line_num
+        for row in reader:
+            if row and any(cell.strip() for cell in row):
+                rows.append(row)
+                lines.append(previous + 1)
+            previous = reader.line_num
+    except csv.Error as exc:
+        raise LoadError(f"ongeldige CSV: een aanhalingsteken is niet goed gesloten ({exc})",
+                        reader.line_num or 1, 1,
+                        "zet een tekst met komma's of aanhalingstekens tussen dubbele "
+                        "aanhalingstekens, en verdubbel aanhalingstekens erbinnen") from exc
+    return CsvDocument(rel, text, digest, header, rows, lines, delimiter, bom)
+
+
+def load_csv(path: Path, rel: str) -> CsvDocument:
+    text = read_text(path, rel, allow_bom=True)
+    # UTF-8 decoding is exact, so these are the bytes on disk.
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return parse_csv(text, rel, digest)

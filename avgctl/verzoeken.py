@@ -1,0 +1,112 @@
+"""The request register for people and for the checks: deadlines per request, open and late,
+the next free reference. Pure functions over the loaded register."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from avgctl.models.organisatie import Beleid
+from avgctl.models.verzoek import Verzoek
+from avgctl.store.register import Bron, Register
+from avgctl.termijnen.kalender import Feestdagenbeleid
+from avgctl.termijnen.verzoek import Verzoektermijnen, bereken
+
+OPEN = ("open", "in_behandeling")
+
+
+def beleid(register: Register) -> Beleid:
+    return register.config.model.beleid if register.config is not None else Beleid()
+
+
+def feestdagenbeleid(b: Beleid) -> Feestdagenbeleid:
+    return Feestdagenbeleid(goede_vrijdag=b.feestdagen.goede_vrijdag,
+                            extra=frozenset(b.feestdagen.extra))
+
+
+def termijnen(register: Register, verzoek: Verzoek) -> Verzoektermijnen:
+    """The deadlines of a request, computed once per request and register."""
+    cache: dict[int, Verzoektermijnen] = register.__dict__.setdefault("_verzoektermijnen", {})
+    key = id(verzoek)
+    if key not in cache:
+        b = beleid(register)
+        cache[key] = bereken(verzoek, b.verzoeken, _feestdagen(register, b))
+    return cache[key]
+
+
+def _feestdagen(register: Register, b: Beleid) -> Feestdagenbeleid:
+    cached = register.__dict__.get("_feestdagenbeleid")
+    if cached is None:
+        cached = register.__dict__["_feestdagenbeleid"] = feestdagenbeleid(b)
+    return cached
+
+
+def is_open(verzoek: Verzoek) -> bool:
+    return verzoek.status in OPEN
+
+
+def find(register: Register, referentie: str) -> Bron[Verzoek] | None:
+    return next((b for b in register.verzoeken if b.model.referentie == referentie), None)
+
+
+_REFERENTIE = re.compile(r"^AVG-(\d{4})-(\d+)$")
+
+
+def volgende_referentie(register: Register, jaar: int) -> str:
+    """AVG-2026-0042: one more than the highest number used in that year."""
+    hoogste = 0
+    for bron in register.verzoeken:
+        match = _REFERENTIE.match(bron.model.referentie)
+        if match and int(match.group(1)) == jaar:
+            hoogste = max(hoogste, int(match.group(2)))
+    return f"AVG-{jaar}-{hoogste + 1:04d}"
+
+
+@dataclass(frozen=True)
+class Stand:
+    """Where a request stands on a day, for lists and the deadlines overview."""
+
+    bron: Bron[Verzoek]
+    termijnen: Verzoektermijnen
+    dagen_wettelijk: int  # days left until the legal deadline (negative: late)
+    dagen_intern: int
+
+    @property
+    def te_laat(self) -> bool:
+        return self.dagen_wettelijk < 0
+
+    @property
+    def intern_te_laat(self) -> bool:
+        return self.dagen_intern < 0
+
+
+def stand(register: Register, bron: Bron[Verzoek], vandaag: dt.date) -> Stand:
+    t = termijnen(register, bron.model)
+    return Stand(bron, t, (t.geldend_wettelijk - vandaag).days, (t.geldend_intern - vandaag).days)
+
+
+# Things that must never be a betrokkene_ref: the register lives in git (DOMAIN.md §9).
+_EMAIL = re.compile(r"@")
+_DIGITS = re.compile(r"\d")
+_NAME = re.compile(r"^[A-Za-zÀ-ÿ'’.-]+(?:\s+[A-Za-zÀ-ÿ'’.-]+)+$")
+
+
+def lijkt_identiteit(ref: str) -> str | None:
+    """What a betrokkene_ref looks like when it looks like a person: else None."""
+    from avgctl.rules.identificatie import elfproef, iban_geldig
+
+    text = ref.strip()
+    compact = re.sub(r"[\s.-]", "", text)
+    if _EMAIL.search(text):
+        return "een e-mailadres"
+    if compact.isdigit() and len(compact) == 9 and elfproef(compact):
+        return "een BSN"
+    if iban_geldig(compact):
+        return "een IBAN"
+    digits = len(_DIGITS.findall(text))
+    if re.fullmatch(r"(\+|00)?[\d\s()-]{10,}", text) and digits >= 10:
+        return "een telefoonnummer"
+    if _NAME.match(text):
+        return "een naam"
+    return None
