@@ -12,12 +12,16 @@ from avgctl.store.register import Register
 
 
 def parse_vandaag(value: str | None) -> dt.date | None:
+    return parse_datum(value, "--vandaag")
+
+
+def parse_datum(value: str | None, optie: str) -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--vandaag {value!r} is geen datum; schrijf JJJJ-MM-DD, "
+        raise UsageError(f"{optie} {value!r} is geen datum; schrijf JJJJ-MM-DD, "
                          "bijvoorbeeld 2026-03-27") from None
 
 

@@ -328,6 +328,17 @@ class _Builder:
         raise _error(node, f"onbekende YAML-tag {_tag(tag)}", "laat de tag weg")
 
 
+def dump_yaml(data: object) -> str:
+    """Plain block-style YAML for a new register file."""
+    import io
+
+    writer = YAML()
+    writer.default_flow_style = False
+    buffer = io.StringIO()
+    writer.dump(data, buffer)
+    return buffer.getvalue()
+
+
 def _short(value: str, limit: int = 40) -> str:
     return repr(value if len(value) <= limit else value[:limit] + "…")
 

@@ -1,0 +1,217 @@
+"""``avgctl verzoek ...``: the request workflow (register, extend, decide, letters)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from avgctl.commands.common import check_format, open_register, vandaag
+from avgctl.errors import EXIT_OK, AvgctlError, UsageError
+from avgctl.models.verzoek import MELDEN_AAN_ONTVANGERS, Verzoek
+from avgctl.output import verzoek as output
+from avgctl.store.csvfile import CsvDocument
+from avgctl.store.register import VERZOEKEN_DIR, VERZOEKEN_FILE, Bron, Register
+from avgctl.store.schemafout import translate
+from avgctl.store.verzoekschrijver import nieuw_csv, schrijf_csv, schrijf_yaml
+from avgctl.verzoeken import find, is_open, stand, termijnen, volgende_referentie
+
+VELDEN = list(Verzoek.model_fields)
+VERPLICHT_BIJ_ADD = ("type", "betrokkene_ref", "kanaal")
+
+
+def add(repo: Path | None, dag: dt.date | None, velden: dict[str, Any],
+        interactief: bool) -> int:
+    register = open_register(repo)
+    today = vandaag(dag, register)
+    velden = {k: v for k, v in velden.items() if v not in (None, "", [])}
+    velden.setdefault("ontvangen", today)
+    if interactief:
+        for naam in VERPLICHT_BIJ_ADD:
+            if naam not in velden:
+                velden[naam] = output.vraag(naam, Verzoek.model_fields[naam].description or "")
+    ontbreekt = [naam for naam in VERPLICHT_BIJ_ADD if naam not in velden]
+    if ontbreekt:
+        raise UsageError("ontbreekt: " + ", ".join(f"--{n.replace('_', '-')}" for n in ontbreekt))
+    ontvangen = velden["ontvangen"]
+    jaar = ontvangen.year if isinstance(ontvangen, dt.date) else today.year
+    velden["referentie"] = volgende_referentie(register, jaar)
+    verzoek = _valideer(velden)
+    _nieuw(register, verzoek)
+    output.toegevoegd(verzoek, termijnen(register, verzoek))
+    return EXIT_OK
+
+
+def update(repo: Path | None, referentie: str, velden: dict[str, Any]) -> int:
+    register = open_register(repo)
+    bron = _zoek(register, referentie)
+    wijzigingen = {k: v for k, v in velden.items() if v is not None}
+    if not wijzigingen:
+        raise UsageError("niets te wijzigen; geef ten minste één optie, zie --help")
+    verzoek = _wijzig(register, bron, wijzigingen)
+    output.gewijzigd(verzoek, sorted(wijzigingen))
+    return EXIT_OK
+
+
+def verleng(repo: Path | None, dag: dt.date | None, referentie: str, reden: str,
+            op: dt.date | None) -> int:
+    register = open_register(repo)
+    bron = _zoek(register, referentie)
+    v = bron.model
+    op = op or vandaag(dag, register)
+    if not is_open(v):
+        raise AvgctlError(f"{referentie} is {v.status}; alleen een open verzoek kan worden "
+                          "verlengd")
+    if v.verlengd_op is not None:
+        raise AvgctlError(f"{referentie} is al verlengd op {v.verlengd_op.isoformat()}; "
+                          "verlengen kan één keer (art. 12 lid 3 AVG)")
+    uiterlijk = termijnen(register, v).wettelijk
+    if op > uiterlijk:
+        raise AvgctlError(f"{referentie} kan niet meer worden verlengd: de betrokkene moest dat "
+                          f"uiterlijk {uiterlijk.isoformat()} horen (art. 12 lid 3 AVG). De "
+                          "termijn blijft één maand; beantwoord het verzoek direct")
+    verzoek = _wijzig(register, bron, {"verlengd_op": op, "verlenging_reden": reden,
+                                       "status": "in_behandeling"})
+    output.verlengd(verzoek, termijnen(register, verzoek))
+    return EXIT_OK
+
+
+def afhandel(repo: Path | None, dag: dt.date | None, referentie: str, besluit: str,
+             grond: str | None, op: dt.date | None, via: str | None,
+             ontvangers: str | None) -> int:
+    register = open_register(repo)
+    bron = _zoek(register, referentie)
+    if bron.model.status in ("afgehandeld", "ingetrokken"):
+        raise AvgctlError(f"{referentie} is al {bron.model.status}")
+    if besluit != "toegewezen" and not grond:
+        raise UsageError(f"bij besluit '{besluit}' hoort een grond: --grond")
+    wijzigingen: dict[str, Any] = {
+        "status": "afgehandeld", "besluit": besluit, "afwijzingsgrond": grond,
+        "afgehandeld_op": op or vandaag(dag, register), "verzonden_via": via,
+    }
+    if ontvangers is not None:
+        wijzigingen["ontvangers_geinformeerd"] = ontvangers
+    verzoek = _wijzig(register, bron, {k: v for k, v in wijzigingen.items() if v is not None})
+    herinnering = (verzoek.type in MELDEN_AAN_ONTVANGERS and besluit != "afgewezen"
+                   and verzoek.ontvangers_geinformeerd is None)
+    output.afgehandeld(verzoek, herinnering)
+    return EXIT_OK
+
+
+def list_(repo: Path | None, dag: dt.date | None, alleen_open: bool, te_laat: bool,
+          type_: str | None, behandelaar: str | None, fmt: str) -> int:
+    check_format(fmt, output.LIST_FORMATS)
+    register = open_register(repo)
+    today = vandaag(dag, register)
+    standen = []
+    for bron in register.verzoeken:
+        v = bron.model
+        if (alleen_open or te_laat) and not is_open(v):
+            continue
+        if (type_ and v.type != type_) or (behandelaar and v.behandelaar != behandelaar):
+            continue
+        s = stand(register, bron, today)
+        if te_laat and not (s.te_laat or s.intern_te_laat):
+            continue
+        standen.append(s)
+    standen.sort(key=lambda s: (s.bron.model.ontvangen, s.bron.model.referentie))
+    output.lijst(standen, fmt)
+    return EXIT_OK
+
+
+def show(repo: Path | None, dag: dt.date | None, referentie: str) -> int:
+    register = open_register(repo)
+    bron = _zoek(register, referentie)
+    today = vandaag(dag, register)
+    output.toon(bron, stand(register, bron, today), today)
+    return EXIT_OK
+
+
+def herstel(repo: Path | None, backup_datum: dt.date) -> int:
+    """Reference 002 §7.3: after restoring a backup, erasures and rectifications done since
+    the backup must be done again."""
+    register = open_register(repo)
+    opnieuw = sorted(
+        (b for b in register.verzoeken
+         if b.model.type in ("wissing", "rectificatie", "beperking")
+         and b.model.besluit in ("toegewezen", "gedeeltelijk_toegewezen")
+         and b.model.afgehandeld_op is not None and b.model.afgehandeld_op > backup_datum),
+        key=lambda b: (b.model.afgehandeld_op, b.model.referentie))
+    output.herstel(opnieuw, backup_datum)
+    return EXIT_OK
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+def _zoek(register: Register, referentie: str) -> Bron[Verzoek]:
+    bron = find(register, referentie)
+    if bron is None:
+        from difflib import get_close_matches
+
+        close = get_close_matches(referentie, [b.model.referentie for b in register.verzoeken],
+                                  n=1)
+        hint = f"; bedoelde u {close[0]}?" if close else "; zie 'avgctl verzoek list'"
+        raise AvgctlError(f"geen verzoek met referentie {referentie!r}{hint}")
+    if bron.doc.rel in register.onleesbaar:
+        raise AvgctlError(f"{bron.doc.rel} bevat fouten; herstel die eerst (avgctl check)")
+    return bron
+
+
+def _valideer(velden: dict[str, Any]) -> Verzoek:
+    try:
+        return Verzoek.model_validate(velden)
+    except ValidationError as exc:
+        fouten = [translate(Verzoek, e) for e in exc.errors(include_url=False)]
+        message = "; ".join(f.message + (f" ({f.hint})" if f.hint else "") for f in fouten)
+        raise AvgctlError(f"ongeldig verzoek: {message}") from None
+
+
+def _wijzig(register: Register, bron: Bron[Verzoek], wijzigingen: dict[str, Any]) -> Verzoek:
+    """Check the changed request through the model, then write only the changed fields."""
+    verzoek = _valideer({**bron.model.model_dump(exclude_none=True), **wijzigingen})
+    veranderd = {naam: getattr(verzoek, naam) for naam in wijzigingen}
+    path = register.root / bron.doc.rel
+    if isinstance(bron.doc, CsvDocument):
+        cellen = {naam: _cel(waarde) for naam, waarde in veranderd.items()}
+        schrijf_csv(path, bron.doc.sha256, {verzoek.referentie: cellen}, [])
+    else:
+        schrijf_yaml(path, bron.doc.text, {n: _yaml(w) for n, w in veranderd.items()})
+    return verzoek
+
+
+def _nieuw(register: Register, verzoek: Verzoek) -> None:
+    cellen = {naam: _cel(getattr(verzoek, naam)) for naam in VELDEN}
+    csv_path = register.root / VERZOEKEN_FILE
+    doc = register.documents.get(VERZOEKEN_FILE)
+    if isinstance(doc, CsvDocument):
+        if VERZOEKEN_FILE in register.onleesbaar:
+            raise AvgctlError(f"{VERZOEKEN_FILE} bevat fouten; herstel die eerst (avgctl check)")
+        schrijf_csv(csv_path, doc.sha256, {}, [cellen])
+    elif (register.root / VERZOEKEN_DIR).is_dir() and not csv_path.exists():
+        from avgctl.store.schrijven import atomic_write
+        from avgctl.store.yamlfile import dump_yaml
+
+        data = {n: _yaml(getattr(verzoek, n)) for n in VELDEN
+                if getattr(verzoek, n) not in (None, [])}
+        path = register.root / VERZOEKEN_DIR / f"{verzoek.referentie}.yaml"
+        if path.exists():
+            raise AvgctlError(f"{path} bestaat al")
+        atomic_write(path, dump_yaml(data).encode("utf-8"))
+    else:
+        nieuw_csv(csv_path, VELDEN, [cellen])
+
+
+def _cel(waarde: Any) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if isinstance(waarde, list):
+        return "; ".join(str(w) for w in waarde)
+    return str(waarde)
+
+
+def _yaml(waarde: Any) -> Any:
+    return list(waarde) if isinstance(waarde, list) else waarde

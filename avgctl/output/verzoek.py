@@ -1,0 +1,157 @@
+"""The request workflow on screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+
+from avgctl.models.verzoek import ARTIKEL, Verzoek
+from avgctl.render import datum
+from avgctl.store.register import Bron
+from avgctl.termijnen.verzoek import Verzoektermijnen
+from avgctl.verzoeken import Stand
+
+LIST_FORMATS = ("text", "json")
+
+
+def _print(text: str = "") -> None:
+    from avgctl.output.console import stdout
+
+    stdout().print(text, markup=False)
+
+
+def vraag(naam: str, uitleg: str) -> str:
+    """Ask for a missing value in a terminal."""
+    import typer
+
+    return str(typer.prompt(f"{naam.replace('_', ' ')} ({uitleg})"))
+
+
+def toegevoegd(v: Verzoek, t: Verzoektermijnen) -> None:
+    _print(f"Verzoek {v.referentie} geregistreerd: {v.type} ({ARTIKEL[v.type]}), ontvangen "
+           f"{datum(v.ontvangen)}.")
+    _print(f"  identiteit controleren vóór {datum(t.verificatie)}")
+    _print(f"  eigen termijn:       {datum(t.intern)}")
+    _print(f"  wettelijke termijn:  {datum(t.wettelijk)} (met verlenging uiterlijk "
+           f"{datum(t.wettelijk_verlengd)})")
+
+
+def gewijzigd(v: Verzoek, velden: list[str]) -> None:
+    _print(f"Verzoek {v.referentie} bijgewerkt: {', '.join(velden)}.")
+
+
+def verlengd(v: Verzoek, t: Verzoektermijnen) -> None:
+    _print(f"Verzoek {v.referentie} verlengd op {datum(v.verlengd_op)}. Nieuwe wettelijke "
+           f"termijn: {datum(t.wettelijk_verlengd)}; eigen termijn: {datum(t.intern_verlengd)}.")
+    _print(f"Stuur de betrokkene de verlengingsbrief: avgctl verzoek brief {v.referentie} "
+           "verlenging")
+
+
+def afgehandeld(v: Verzoek, herinnering: bool) -> None:
+    _print(f"Verzoek {v.referentie} afgehandeld op {datum(v.afgehandeld_op)}: "
+           f"{(v.besluit or '').replace('_', ' ')}.")
+    if herinnering:
+        _print(f"Let op: licht de ontvangers in over de {v.type} (art. 19 AVG) en leg dat vast "
+               f"met: avgctl verzoek update {v.referentie} --ontvangers-geinformeerd DATUM")
+
+
+def _rij(s: Stand) -> dict[str, object]:
+    v, t = s.bron.model, s.termijnen
+    return {
+        "referentie": v.referentie, "type": v.type, "ontvangen": v.ontvangen.isoformat(),
+        "status": v.status, "behandelaar": v.behandelaar or "",
+        "wettelijk": t.geldend_wettelijk.isoformat(), "intern": t.geldend_intern.isoformat(),
+        "dagen_wettelijk": s.dagen_wettelijk, "dagen_intern": s.dagen_intern,
+        "verlengd": t.verlengd,
+    }
+
+
+def lijst(standen: list[Stand], fmt: str) -> None:
+    rows = [_rij(s) for s in standen]
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    from avgctl.output.verwerkingen import columns
+
+    table = [["referentie", "type", "ontvangen", "status", "wettelijk", "eigen", "behandelaar"]]
+    for s, row in zip(standen, rows, strict=True):
+        open_ = s.bron.model.status in ("open", "in_behandeling")
+        table.append([str(row["referentie"]), str(row["type"]), str(row["ontvangen"]),
+                      str(row["status"]),
+                      _wanneer(s.termijnen.geldend_wettelijk, s.dagen_wettelijk, open_),
+                      _wanneer(s.termijnen.geldend_intern, s.dagen_intern, open_),
+                      str(row["behandelaar"])])
+    sys.stdout.write("".join(line + "\n" for line in columns(table)))
+    sys.stdout.write(f"{len(rows)} {'verzoek' if len(rows) == 1 else 'verzoeken'}\n")
+
+
+def _wanneer(einde: dt.date, dagen: int, open_: bool) -> str:
+    if not open_:
+        return einde.isoformat()
+    if dagen < 0:
+        return f"{einde.isoformat()} (TE LAAT, {-dagen} d)"
+    return f"{einde.isoformat()} (nog {dagen} d)"
+
+
+def toon(bron: Bron[Verzoek], s: Stand, vandaag: dt.date) -> None:
+    v, t = bron.model, s.termijnen
+    _print(f"{v.referentie}  {v.type} ({ARTIKEL[v.type]})  {bron.doc.rel}")
+    for label, value in (("betrokkene", v.betrokkene_ref), ("verzoeker", v.verzoeker),
+                         ("kanaal", v.kanaal), ("behandelaar", v.behandelaar or ""),
+                         ("status", v.status), ("verwerkingen", ", ".join(v.verwerkingen))):
+        if value:
+            _print(f"  {label + ':':<14}{value}")
+    _print()
+    _print("Tijdlijn")
+    events: list[tuple[dt.date, str]] = [(v.ontvangen, "ontvangen")]
+    if v.verificatie_op:
+        events.append((v.verificatie_op, f"identiteit gecontroleerd: {v.verificatie}"))
+    if v.gepauzeerd_van:
+        events.append((v.gepauzeerd_van, f"termijn gepauzeerd: {v.pauze_reden or ''}".strip()))
+    if v.gepauzeerd_tot:
+        events.append((v.gepauzeerd_tot, "pauze beëindigd"))
+    if v.verlengd_op:
+        events.append((v.verlengd_op, f"verlengd: {v.verlenging_reden or ''}".strip()))
+    if v.afgehandeld_op:
+        grond = f" ({v.afwijzingsgrond.replace('_', ' ')})" if v.afwijzingsgrond else ""
+        events.append((v.afgehandeld_op, f"afgehandeld: {(v.besluit or '').replace('_', ' ')}"
+                       f"{grond}"))
+    if isinstance(v.ontvangers_geinformeerd, dt.date):
+        events.append((v.ontvangers_geinformeerd, "ontvangers ingelicht (art. 19)"))
+    for day, text in sorted(events, key=lambda e: e[0]):
+        _print(f"  {day.isoformat()}  {text}")
+    _print()
+    _print("Termijnen")
+    rows = [
+        ("identiteit controleren", t.verificatie),
+        ("eigen termijn", t.intern),
+        ("wettelijke termijn (1 maand)", t.wettelijk),
+    ]
+    if t.verlengd:
+        rows += [("eigen termijn verlengd", t.intern_verlengd),
+                 ("wettelijke termijn verlengd (3 maanden)", t.wettelijk_verlengd)]
+    else:
+        rows.append(("uiterlijk verlengen", t.wettelijk))
+    if t.pauze_dagen:
+        rows.append((f"wettelijk met pauze van {t.pauze_dagen} d (niet zeker)",
+                     t.wettelijk_met_pauze))
+    for label, day in rows:
+        suffix = ""
+        if v.status in ("open", "in_behandeling"):
+            dagen = (day - vandaag).days
+            suffix = f"  ({'verstreken' if dagen < 0 else f'nog {dagen} d'})"
+        _print(f"  {label + ':':<42}{day.isoformat()}{suffix}")
+
+
+def herstel(bronnen: list[Bron[Verzoek]], backup: dt.date) -> None:
+    if not bronnen:
+        _print(f"Na {datum(backup)} zijn geen wissingen, rectificaties of beperkingen "
+               "uitgevoerd; na het terugzetten hoeft niets opnieuw.")
+        return
+    _print(f"Na het terugzetten van de back-up van {datum(backup)} opnieuw uitvoeren:")
+    for b in bronnen:
+        v = b.model
+        _print(f"  {v.referentie}  {v.type:<12} afgehandeld {v.afgehandeld_op}  betrokkene "
+               f"{v.betrokkene_ref}  verwerkingen {', '.join(v.verwerkingen) or '-'}")
+    _print(f"{len(bronnen)} {'verzoek' if len(bronnen) == 1 else 'verzoeken'}")
