@@ -313,6 +313,23 @@ def verzoek_show(referentie: RefArg, repo: RepoOpt = None, vandaag: VandaagOpt =
     return command.show(repo, parse_vandaag(vandaag), referentie)
 
 
+@verzoek_app.command("brief")
+def verzoek_brief(
+    referentie: RefArg,
+    soort: Annotated[str, typer.Argument(help="ontvangst, verlenging, afwijzing of besluit.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md of html.")] = "md",
+    uit: Annotated[Path | None, typer.Option("--uit", "-o", help="Schrijf naar dit bestand.",
+                                             show_default=False)] = None,
+    repo: RepoOpt = None,
+    vandaag: VandaagOpt = None,
+) -> int:
+    """Maak de brief aan de betrokkene: ontvangstbevestiging, verlenging, afwijzing of besluit."""
+    from avgctl.commands import verzoek as command
+    from avgctl.commands.common import parse_vandaag
+
+    return command.brief(repo, parse_vandaag(vandaag), referentie, soort, fmt, uit)
+
+
 @verzoek_app.command("herstel")
 def verzoek_herstel(
     backup_datum: Annotated[str, typer.Option(help="De datum van de teruggezette back-up.",
@@ -326,6 +343,25 @@ def verzoek_herstel(
     datum = parse_datum(backup_datum, "--backup-datum")
     assert datum is not None
     return command.herstel(repo, datum)
+
+
+@app.command()
+def deadlines(
+    binnen: Annotated[str | None, typer.Option(
+        help="Alleen wat binnen zoveel tijd afloopt (of al te laat is), bijvoorbeeld 14d of 2w.",
+        show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, ics of csv.")] = "text",
+    fail_on: Annotated[str | None, typer.Option(
+        "--fail-on", help="Exitcode 1 bij: overdue (iets is te laat) of soon (iets is te laat "
+        "of loopt binnen het waarschuwingsvenster af). Voor cron.", show_default=False)] = None,
+    repo: RepoOpt = None,
+    vandaag: VandaagOpt = None,
+) -> int:
+    """Alle open termijnen, de te late bovenaan; als agenda met --format ics."""
+    from avgctl.commands import deadlines as command
+    from avgctl.commands.common import parse_vandaag
+
+    return command.run(repo, parse_vandaag(vandaag), binnen, fmt, fail_on)
 
 
 @app.command()

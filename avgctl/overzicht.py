@@ -9,6 +9,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from avgctl import deadlines
+from avgctl.deadlines import Termijn
 from avgctl.findings import Finding, Severity
 from avgctl.store.register import Register
 
@@ -46,7 +48,9 @@ class Status:
     bevindingen: dict[str, int]
     bestanden: int
     datalekken: int = 0
-    extra: dict[str, object] = field(default_factory=dict)
+    open_verzoeken: int = 0
+    # Deadlines that are past or fall within the warning window (beleid.waarschuwen).
+    aandacht: list[Termijn] = field(default_factory=list)
 
 
 def status(register: Register, findings: list[Finding], vandaag: dt.date,
@@ -57,6 +61,7 @@ def status(register: Register, findings: list[Finding], vandaag: dt.date,
     secties = [Sectie(nr, procesmodel.get(nr, ""), per_sectie[nr])
                for nr in sorted(per_sectie, key=_numeriek)]
     counts = Counter(f.severity for f in findings)
+    alle = deadlines.termijnen(register, vandaag)
     return Status(
         organisatie=(config.organisatie.naam or "") if config is not None else "",
         vandaag=vandaag,
@@ -67,6 +72,8 @@ def status(register: Register, findings: list[Finding], vandaag: dt.date,
         bevindingen={s.label: counts[s] for s in sorted(Severity, reverse=True)},
         bestanden=len(register.files),
         datalekken=len(register.datalekken),
+        open_verzoeken=sum(t.soort == "verzoek" for t in alle),
+        aandacht=deadlines.binnen(alle, deadlines.waarschuwingsdagen(register)),
     )
 
 

@@ -17,6 +17,9 @@ from avgctl.store.repo import load_register
 
 PROJECT = Path(__file__).resolve().parent.parent
 VANDAAG = dt.date(2026, 6, 1)
+# The day the built-in example is up to date with: its open requests are within their
+# deadlines then. `make run` and the tests on the example count from this day.
+VOORBEELD_DAG = dt.date(2026, 11, 20)
 
 BASIS: dict[str, str] = {
     "avgctl.yaml": """\

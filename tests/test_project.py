@@ -11,12 +11,12 @@ import pytest
 
 from avgctl.cli import app
 from avgctl.rules import REGISTRY
-from tests.conftest import PROJECT, VANDAAG, check_repo
+from tests.conftest import PROJECT, VANDAAG, VOORBEELD_DAG, check_repo
 
 
 def test_example_is_clean() -> None:
     """The bailiff office in registers/ passes every rule (what `make run` shows)."""
-    assert check_repo(PROJECT, VANDAAG) == []
+    assert check_repo(PROJECT, VOORBEELD_DAG) == []
 
 
 def test_example_is_rich() -> None:
@@ -73,7 +73,7 @@ def test_benchmark_organisation_is_clean(tmp_path: Path) -> None:
 def test_console_script_runs_on_the_example() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "avgctl", "check", "--repo", str(PROJECT), "--vandaag",
-         VANDAAG.isoformat()], capture_output=True, text=True, check=False)
+         VOORBEELD_DAG.isoformat()], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Geen bevindingen (")
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GOLDEN, PROJECT, VANDAAG, assert_golden
+from tests.conftest import GOLDEN, PROJECT, VANDAAG, VOORBEELD_DAG, assert_golden
 
 DAG = VANDAAG.isoformat()
+VOORBEELD = VOORBEELD_DAG.isoformat()
 
 
 @pytest.fixture
@@ -30,11 +31,11 @@ def voorbeeld(tmp_path: Path) -> Path:
 def test_status_text(cli, voorbeeld: Path) -> None:  # type: ignore[no-untyped-def]
     partijen = voorbeeld / "registers/partijen.yaml"
     partijen.write_text(partijen.read_text().replace("verloopt: 2028-03-01",
-                                                     "verloopt: 2026-07-01"))
-    result = cli("status", "--repo", str(voorbeeld), "--vandaag", DAG)
+                                                     "verloopt: 2026-12-20"))
+    result = cli("status", "--repo", str(voorbeeld), "--vandaag", VOORBEELD)
     assert result.exit_code == 0
     assert result.out == (
-        "Gerechtsdeurwaarderskantoor Van Dijk & Bakker — stand van 1 juni 2026\n"
+        "Gerechtsdeurwaarderskantoor Van Dijk & Bakker — stand van 20 november 2026\n"
         "\n"
         "Verwerkingen: 35\n"
         "  10 Commerciële activiteiten                       3\n"
@@ -45,28 +46,34 @@ def test_status_text(cli, voorbeeld: Path) -> None:  # type: ignore[no-untyped-d
         "  60 Werving en selectie                            2\n"
         "  70 Beveiliging en toegang                         4\n"
         "  80 Website en communicatie                        4\n"
-        "Partijen: 27   Datalekken: 0\n"
+        "Partijen: 27   Datalekken: 0   Open verzoeken: 7\n"
+        "\n"
+        "Termijnen die aandacht vragen: 0 te laat, 1 binnenkort\n"
+        "  AVG-2026-0071 wissing (art. 17 AVG): eigen termijn 2026-11-23 (nog 3 d), wettelijk "
+        "2026-12-09\n"
         "\n"
         "Overeenkomsten die verlopen zijn of binnen 90 dagen verlopen:\n"
-        "  Dossiersoft B.V. (dossiersoft-bv): verwerkersovereenkomst, verloopt 2026-07-01 "
+        "  Dossiersoft B.V. (dossiersoft-bv): verwerkersovereenkomst, verloopt 2026-12-20 "
         "(over 30 dagen)\n"
         "\n"
-        "Controle: 0 fouten, 0 waarschuwingen, 0 info (38 bestanden).\n"
+        "Controle: 0 fouten, 0 waarschuwingen, 0 info (39 bestanden).\n"
     )
 
 
 def test_status_json_counts_findings_and_expired_agreements(cli, voorbeeld: Path) -> None:  # type: ignore[no-untyped-def]
     partijen = voorbeeld / "registers/partijen.yaml"
     partijen.write_text(partijen.read_text().replace("verloopt: 2028-03-01",
-                                                     "verloopt: 2026-05-01"))
-    result = cli("status", "--repo", str(voorbeeld), "--vandaag", DAG, "--format", "json")
+                                                     "verloopt: 2026-10-21"))
+    result = cli("status", "--repo", str(voorbeeld), "--vandaag", VOORBEELD, "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.out)
     assert data["verwerkingen"] == 35
     assert data["bevindingen"] == {"fout": 1, "waarschuwing": 0, "info": 0}  # AVG402
     assert data["afloop"] == [{"partij": "dossiersoft-bv", "naam": "Dossiersoft B.V.",
-                               "soort": "verwerkersovereenkomst", "verloopt": "2026-05-01",
-                               "dagen": -31}]
+                               "soort": "verwerkersovereenkomst", "verloopt": "2026-10-21",
+                               "dagen": -30}]
+    assert data["open_verzoeken"] == 7
+    assert [t["referentie"] for t in data["aandacht"]] == ["AVG-2026-0071"]
 
 
 # --- list and show -------------------------------------------------------------------------

@@ -215,3 +215,28 @@ def _cel(waarde: Any) -> str:
 
 def _yaml(waarde: Any) -> Any:
     return list(waarde) if isinstance(waarde, list) else waarde
+
+
+def brief(repo: Path | None, dag: dt.date | None, referentie: str, soort: str, fmt: str,
+          uit: Path | None) -> int:
+    """A letter to the data subject, from the templates in templates/brieven/."""
+    from avgctl import brieven
+    from avgctl.render import markdown_html, render
+    from avgctl.store.schrijven import atomic_write
+
+    check_format(fmt, ("md", "html"))
+    register = open_register(repo)
+    bron = _zoek(register, referentie)
+    context = brieven.context(register, referentie, soort, vandaag(dag, register), bron.model)
+    text = render(f"brieven/verzoek-{soort}.md.j2", context, register.root)
+    if fmt == "html":
+        titel = f"{soort.capitalize()} {referentie}"
+        text = render("brieven/brief.html.j2", {"titel": titel, "inhoud": markdown_html(text)},
+                      register.root)
+    data = text.encode("utf-8")
+    if uit is None:
+        output.bytes_out(data)
+    else:
+        atomic_write(uit, data)
+        output.geschreven(uit)
+    return EXIT_OK

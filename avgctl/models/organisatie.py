@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
@@ -185,6 +185,13 @@ class Waarschuwen(Model):
                              "datalek.")
 
 
+def _ook_kort(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, accept the short form ``feestdagen: nl`` as well."""
+    ref = schema.pop("$ref", None)
+    if ref is not None:
+        schema["anyOf"] = [{"$ref": ref}, {"const": "nl"}]
+
+
 class Beleid(Model):
     """Het beleid van de organisatie: instellingen die voor het hele register gelden."""
 
@@ -194,7 +201,9 @@ class Beleid(Model):
         "tz-database; standaard Europe/Amsterdam.",
     )
     feestdagen: Feestdagen = Field(default_factory=Feestdagen,
-                                   description="Feestdagen voor het berekenen van termijnen.")
+                                   description="Feestdagen voor het berekenen van termijnen; "
+                                   "kort 'nl' voor de lijst van de Algemene termijnenwet.",
+                                   json_schema_extra=_ook_kort)
     verzoeken: Verzoekbeleid = Field(default_factory=Verzoekbeleid,
                                      description="Termijnen voor verzoeken van betrokkenen.")
     datalekken: Datalekbeleid = Field(default_factory=Datalekbeleid,

@@ -7,6 +7,7 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
+from avgctl.deadlines import Termijn
 from avgctl.overzicht import Status
 from avgctl.render import datum
 
@@ -22,11 +23,18 @@ def write(status: Status, fmt: str) -> None:
 
 def _as_json(status: Status) -> dict[str, Any]:
     data = asdict(status)
-    data.pop("extra")
     data["vandaag"] = status.vandaag.isoformat()
+    data["aandacht"] = [_termijn(t) for t in status.aandacht]
     for item in data["afloop"]:
         item["verloopt"] = item["verloopt"].isoformat()
     return data
+
+
+def _termijn(t: Termijn) -> dict[str, object]:
+    return {"soort": t.soort, "referentie": t.referentie, "omschrijving": t.omschrijving,
+            "wettelijk": t.wettelijk.isoformat(), "dagen_wettelijk": t.dagen_wettelijk,
+            "intern": t.intern.isoformat() if t.intern else None,
+            "dagen_intern": t.dagen_intern, "te_laat": t.te_laat}
 
 
 def _text(status: Status) -> None:
@@ -44,7 +52,28 @@ def _text(status: Status) -> None:
         label = f"{sectie.nummer} {sectie.naam}".rstrip()
         console.print(f"  {escape(label):<{width}} {sectie.verwerkingen:>4}")
     console.print(f"[bold]Partijen:[/] {status.partijen}   [bold]Datalekken:[/] "
-                  f"{status.datalekken}")
+                  f"{status.datalekken}   [bold]Open verzoeken:[/] {status.open_verzoeken}")
+    console.print()
+    late = [t for t in status.aandacht if t.te_laat]
+    if status.aandacht:
+        console.print(f"[bold]Termijnen die aandacht vragen:[/] {len(late)} te laat, "
+                      f"{len(status.aandacht) - len(late)} binnenkort")
+        for t in status.aandacht[:10]:
+            if t.te_laat:
+                when = (f"wettelijke termijn {t.wettelijk.isoformat()}, "
+                        f"[bold red]{-t.dagen_wettelijk} d te laat[/]")
+            elif t.intern is not None and t.dagen_intern is not None and t.intern < t.wettelijk:
+                state = (f"{-t.dagen_intern} d voorbij" if t.dagen_intern < 0
+                         else f"nog {t.dagen_intern} d")
+                when = (f"eigen termijn {t.intern.isoformat()} ({state}), wettelijk "
+                        f"{t.wettelijk.isoformat()}")
+            else:
+                when = f"wettelijke termijn {t.wettelijk.isoformat()} (nog {t.dagen_wettelijk} d)"
+            console.print(f"  {escape(t.referentie)} {escape(t.omschrijving)}: {when}")
+        if len(status.aandacht) > 10:
+            console.print(f"  … en {len(status.aandacht) - 10} meer: zie 'avgctl deadlines'")
+    else:
+        console.print("Geen termijnen die te laat zijn of binnenkort aflopen.")
     console.print()
     if status.afloop:
         console.print("[bold]Overeenkomsten die verlopen zijn of binnen 90 dagen verlopen:[/]")

@@ -9,12 +9,14 @@ file with the same name in its own ``templates/`` folder.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from avgctl.errors import AvgctlError
 
@@ -60,6 +62,36 @@ def environment(repo: Path | None = None) -> SandboxedEnvironment:
     env.filters["cel"] = cel
     env.filters["leesbaar"] = leesbaar
     return env
+
+
+_STRONG = re.compile(r"\*\*(.+?)\*\*")
+
+
+def markdown_html(text: str) -> Markup:
+    """The small Markdown of the letters as HTML: headings, paragraphs, lists, bold.
+
+    Every piece of text is escaped first, so nothing from a register can become markup; only
+    the structure this function adds is HTML.
+    """
+    blocks: list[str] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = block.split("\n")
+        if lines[0].startswith("#"):
+            level = min(len(lines[0]) - len(lines[0].lstrip("#")), 3)
+            blocks.append(f"<h{level}>{_inline(lines[0].lstrip('#').strip())}</h{level}>")
+            lines = lines[1:]
+            if not lines:
+                continue
+        if all(line.startswith("- ") for line in lines):
+            items = "".join(f"<li>{_inline(line[2:])}</li>" for line in lines)
+            blocks.append(f"<ul>{items}</ul>")
+        else:
+            blocks.append("<p>" + "<br>\n".join(_inline(line) for line in lines) + "</p>")
+    return Markup("\n".join(blocks))
+
+
+def _inline(text: str) -> str:
+    return _STRONG.sub(r"<strong>\1</strong>", str(escape(text)))
 
 
 def render(template: str, context: dict[str, Any], repo: Path | None = None) -> str:

@@ -1,0 +1,30 @@
+"""``avgctl deadlines``: every open deadline, late ones first; an exit code for cron."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from avgctl import deadlines as domain
+from avgctl.commands.common import check_format, open_register, vandaag
+from avgctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from avgctl.output import deadlines as output
+
+
+def run(repo: Path | None, dag: dt.date | None, binnen: str | None, fmt: str,
+        fail_on: str | None) -> int:
+    check_format(fmt, output.FORMATS)
+    if fail_on not in (None, "overdue", "soon"):
+        raise UsageError(f"--fail-on {fail_on!r}: kies overdue of soon")
+    register = open_register(repo)
+    today = vandaag(dag, register)
+    items = domain.termijnen(register, today)
+    venster = domain.parse_binnen(binnen) if binnen else domain.waarschuwingsdagen(register)
+    shown = domain.binnen(items, venster) if binnen else items
+    naam = register.config.model.organisatie.naam or "" if register.config else ""
+    output.write(shown, fmt, today, naam)
+    if fail_on == "overdue" and any(t.te_laat for t in items):
+        return EXIT_FINDINGS
+    if fail_on == "soon" and domain.binnen(items, venster):
+        return EXIT_FINDINGS
+    return EXIT_OK

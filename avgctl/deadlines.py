@@ -1,0 +1,83 @@
+"""Everything with a clock, in one list (``avgctl deadlines``, the status screen, ICS).
+
+Pure: takes the register and the day, returns items sorted late-first. Requests have a legal
+deadline and an internal target side by side (DOMAIN.md §3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from avgctl.errors import UsageError
+from avgctl.models.verzoek import ARTIKEL
+from avgctl.store.register import Register
+from avgctl.verzoeken import beleid, is_open, stand
+
+
+@dataclass(frozen=True)
+class Termijn:
+    soort: str  # "verzoek" (and later "datalek")
+    referentie: str
+    omschrijving: str
+    wettelijk: dt.date
+    intern: dt.date | None
+    dagen_wettelijk: int  # negative: past
+    dagen_intern: int | None
+    bestand: str
+    regel: int
+
+    @property
+    def te_laat(self) -> bool:
+        return self.dagen_wettelijk < 0
+
+    @property
+    def intern_te_laat(self) -> bool:
+        return self.dagen_intern is not None and self.dagen_intern < 0
+
+    @property
+    def eerstvolgend(self) -> int:
+        """Days until the first of its deadlines."""
+        return min(d for d in (self.dagen_wettelijk, self.dagen_intern) if d is not None)
+
+
+def termijnen(register: Register, vandaag: dt.date) -> list[Termijn]:
+    items = []
+    for bron in register.verzoeken:
+        v = bron.model
+        if not is_open(v):
+            continue
+        s = stand(register, bron, vandaag)
+        line, _ = bron.doc.locate(bron.path)
+        items.append(Termijn(
+            soort="verzoek", referentie=v.referentie,
+            omschrijving=f"{v.type.replace('_', ' ')} ({ARTIKEL[v.type]})"
+            + (", verlengd" if s.termijnen.verlengd else ""),
+            wettelijk=s.termijnen.geldend_wettelijk, intern=s.termijnen.geldend_intern,
+            dagen_wettelijk=s.dagen_wettelijk, dagen_intern=s.dagen_intern,
+            bestand=bron.doc.rel, regel=line,
+        ))
+    # Late first (most overdue on top), then whatever comes due first.
+    return sorted(items, key=lambda t: (not t.te_laat, t.dagen_wettelijk if t.te_laat
+                                        else t.eerstvolgend, t.referentie))
+
+
+def binnen(items: list[Termijn], dagen: int) -> list[Termijn]:
+    return [t for t in items if t.te_laat or t.eerstvolgend <= dagen]
+
+
+def waarschuwingsdagen(register: Register) -> int:
+    return beleid(register).waarschuwen.verzoek_dagen
+
+
+_PERIODE = re.compile(r"^\s*(\d+)\s*(d|dag|dagen|w|week|weken)?\s*$")
+
+
+def parse_binnen(text: str) -> int:
+    """'14d', '2w', '14' -> days."""
+    match = _PERIODE.match(text.lower())
+    if not match:
+        raise UsageError(f"--binnen {text!r} begrijp ik niet; schrijf bijvoorbeeld 14d of 2w")
+    aantal = int(match.group(1))
+    return aantal * 7 if (match.group(2) or "d").startswith("w") else aantal
