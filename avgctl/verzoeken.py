@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from avgctl.models.organisatie import Beleid
 from avgctl.models.verzoek import Verzoek
-from avgctl.store.register import Bron, Register
+from avgctl.store.csvfile import CsvDocument
+from avgctl.store.register import VERZOEKEN_FILE, Bron, Register
 from avgctl.termijnen.kalender import Feestdagenbeleid
 from avgctl.termijnen.verzoek import Verzoektermijnen, bereken
 
@@ -26,13 +27,20 @@ def feestdagenbeleid(b: Beleid) -> Feestdagenbeleid:
 
 
 def termijnen(register: Register, verzoek: Verzoek) -> Verzoektermijnen:
-    """The deadlines of a request, computed once per request and register."""
-    cache: dict[int, Verzoektermijnen] = register.__dict__.setdefault("_verzoektermijnen", {})
-    key = id(verzoek)
-    if key not in cache:
+    """The deadlines of a request.
+
+    They depend only on the day of receipt, the type, a pause and an extension; a register of
+    100,000 requests has a few thousand such combinations, so each is computed once.
+    """
+    cache: dict[tuple[object, ...], Verzoektermijnen] = register.__dict__.setdefault(
+        "_verzoektermijnen", {})
+    key = (verzoek.ontvangen, verzoek.type, verzoek.gepauzeerd_van, verzoek.gepauzeerd_tot,
+           verzoek.verlengd_op is not None)
+    found = cache.get(key)
+    if found is None:
         b = beleid(register)
-        cache[key] = bereken(verzoek, b.verzoeken, _feestdagen(register, b))
-    return cache[key]
+        found = cache[key] = bereken(verzoek, b.verzoeken, _feestdagen(register, b))
+    return found
 
 
 def _feestdagen(register: Register, b: Beleid) -> Feestdagenbeleid:
@@ -53,14 +61,28 @@ def find(register: Register, referentie: str) -> Bron[Verzoek] | None:
 _REFERENTIE = re.compile(r"^AVG-(\d{4})-(\d+)$")
 
 
+def referenties(register: Register) -> list[str]:
+    """Every reference in use, also when the request register was read without validation."""
+    found = [b.model.referentie for b in register.verzoeken]
+    doc = register.documents.get(VERZOEKEN_FILE)
+    if isinstance(doc, CsvDocument) and not any(isinstance(b.doc, CsvDocument)
+                                                for b in register.verzoeken):
+        column = doc.column("referentie")
+        if column is not None:
+            found += [row[column].strip() for row in doc.rows if column < len(row)]
+    return found
+
+
 def volgende_referentie(register: Register, jaar: int) -> str:
     """AVG-2026-0042: one more than the highest number used in that year."""
     hoogste = 0
-    for bron in register.verzoeken:
-        match = _REFERENTIE.match(bron.model.referentie)
+    width = 4
+    for referentie in referenties(register):
+        match = _REFERENTIE.match(referentie)
         if match and int(match.group(1)) == jaar:
             hoogste = max(hoogste, int(match.group(2)))
-    return f"AVG-{jaar}-{hoogste + 1:04d}"
+            width = max(width, len(match.group(2)))
+    return f"AVG-{jaar}-{hoogste + 1:0{width}d}"
 
 
 @dataclass(frozen=True)
@@ -94,9 +116,16 @@ _NAME = re.compile(r"^[A-Za-zÀ-ÿ'’.-]+(?:\s+[A-Za-zÀ-ÿ'’.-]+)+$")
 
 def lijkt_identiteit(ref: str) -> str | None:
     """What a betrokkene_ref looks like when it looks like a person: else None."""
+    text = ref.strip()
+    # Almost every reference is a short code such as K-104233: nothing to look at further.
+    if len(text) < 15 and " " not in text and "@" not in text and not text.isdigit():
+        return None
+    return _lijkt_identiteit(text)
+
+
+def _lijkt_identiteit(text: str) -> str | None:
     from avgctl.rules.identificatie import elfproef, iban_geldig
 
-    text = ref.strip()
     compact = re.sub(r"[\s.-]", "", text)
     if _EMAIL.search(text):
         return "een e-mailadres"

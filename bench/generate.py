@@ -100,8 +100,55 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("map", type=Path)
     parser.add_argument("--verwerkingen", type=int, default=2000)
+    parser.add_argument("--verzoeken", type=int, default=100_000)
     args = parser.parse_args()
     generate(args.map, args.verwerkingen)
+    verzoeken(args.map, args.verzoeken)
+
+
+
+TYPES_VERZOEK = ["inzage"] * 6 + ["rectificatie", "wissing", "beperking", "overdraagbaarheid",
+                                  "bezwaar", "intrekken_toestemming"]
+KOLOMMEN = ("referentie,ontvangen,betrokkene_ref,verzoeker,kanaal,type,behandelaar,status,"
+            "verificatie,verificatie_op,verlengd_op,verlenging_reden,afgehandeld_op,besluit,"
+            "afwijzingsgrond,verzonden_via,verwerkingen,ontvangers_geinformeerd,opmerking")
+
+
+def verzoeken(root: Path, aantal: int, vandaag: str = "2026-06-01", seed: int = 2) -> None:
+    """A request register of ``aantal`` rows over the years before ``vandaag``; the last
+    few dozen are still open and within their deadlines, the rest closed in time."""
+    import datetime as dt
+
+    rng = random.Random(seed)
+    eind = dt.date.fromisoformat(vandaag)
+    start = eind - dt.timedelta(days=4 * 365)
+    per_jaar: dict[int, int] = {}
+    rows = [KOLOMMEN]
+    dagen = sorted(start + dt.timedelta(days=rng.randrange((eind - start).days - 20))
+                   for _ in range(aantal - 40))
+    dagen += [eind - dt.timedelta(days=rng.randrange(1, 10)) for _ in range(40)]
+    for index, ontvangen in enumerate(dagen):
+        jaar = ontvangen.year
+        per_jaar[jaar] = per_jaar.get(jaar, 0) + 1
+        ref = f"AVG-{jaar}-{per_jaar[jaar]:05d}"
+        soort = rng.choice(TYPES_VERZOEK)
+        verificatie_op = ontvangen + dt.timedelta(days=1)
+        while verificatie_op.weekday() >= 5:
+            verificatie_op += dt.timedelta(days=1)
+        open_ = index >= aantal - 40
+        if open_:
+            status, klaar, besluit, via, ontv = "in_behandeling", "", "", "", ""
+        else:
+            status, besluit, via = "afgehandeld", "toegewezen", "beveiligde e-mail"
+            klaar = (ontvangen + dt.timedelta(days=rng.randrange(3, 10))).isoformat()
+            ontv = "nvt" if soort in ("rectificatie", "wissing", "beperking") else ""
+        rows.append(",".join([
+            ref, ontvangen.isoformat(), f"K-{rng.randrange(10**6):06d}", "betrokkene",
+            rng.choice(["email", "brief", "portaal", "formulier"]), soort, "Privacyteam",
+            status, "positief", verificatie_op.isoformat(), "", "", klaar, besluit, "", via,
+            "20.1.1", ontv, "",
+        ]))
+    (root / "registers" / "verzoeken.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

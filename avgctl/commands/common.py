@@ -42,11 +42,17 @@ def cwd() -> Path:
     return Path(os.getcwd())
 
 
-def open_register(repo: Path | None) -> Register:
-    """Find the repository (``--repo`` or upwards from here) and load it."""
-    from avgctl.store.repo import find_repo, load_register
+def open_register(repo: Path | None, delen: frozenset[str] | None = None,
+                  verzoeken_valideren: bool = True) -> Register:
+    """Find the repository (``--repo`` or upwards from here) and load it, or only ``delen``."""
+    from avgctl.store.repo import ALLES, find_repo, load_register
 
-    return load_register(find_repo(repo, cwd()))
+    return load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken_valideren)
+
+
+REGISTER = frozenset({"partijen", "bewaartermijnen", "verwerkingen"})
+VERZOEKEN = frozenset({"verzoeken"})
+TERMIJNEN = frozenset({"verzoeken", "datalekken"})
 
 
 def check_format(fmt: str, allowed: tuple[str, ...]) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from avgctl import deadlines as domain
-from avgctl.commands.common import check_format, open_register, vandaag
+from avgctl.commands.common import TERMIJNEN, check_format, open_register, vandaag
 from avgctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from avgctl.output import deadlines as output
 
@@ -16,7 +16,7 @@ def run(repo: Path | None, dag: dt.date | None, binnen: str | None, fmt: str,
     check_format(fmt, output.FORMATS)
     if fail_on not in (None, "overdue", "soon"):
         raise UsageError(f"--fail-on {fail_on!r}: kies overdue of soon")
-    register = open_register(repo)
+    register = open_register(repo, TERMIJNEN)
     today = vandaag(dag, register)
     items = domain.termijnen(register, today)
     venster = domain.parse_binnen(binnen) if binnen else domain.waarschuwingsdagen(register)

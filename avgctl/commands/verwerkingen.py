@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from avgctl.commands.common import check_format, open_register, vandaag
+from avgctl.commands.common import REGISTER, check_format, open_register, vandaag
 from avgctl.errors import EXIT_OK, AvgctlError
 from avgctl.export import document, tabel
 from avgctl.output import verwerkingen as output
@@ -18,13 +18,13 @@ EXPORT_FORMATS = ("csv", "md", "html", "var")
 
 def list_(repo: Path | None, criteria: Filter, fmt: str) -> int:
     check_format(fmt, output.LIST_FORMATS)
-    register = open_register(repo)
+    register = open_register(repo, REGISTER)
     output.write_list(register, filter_verwerkingen(register, criteria), fmt)
     return EXIT_OK
 
 
 def show(repo: Path | None, verwerking_id: str) -> int:
-    register = open_register(repo)
+    register = open_register(repo, REGISTER)
     bron = find(register, verwerking_id)
     if bron is None:
         known = [b.model.id for b in gesorteerd(register)]
@@ -39,7 +39,7 @@ def show(repo: Path | None, verwerking_id: str) -> int:
 
 def export(repo: Path | None, dag: dt.date | None, fmt: str, uit: Path | None) -> int:
     check_format(fmt, EXPORT_FORMATS)
-    register = open_register(repo)
+    register = open_register(repo, REGISTER)
     data = _export(register, vandaag(dag, register), fmt)
     if uit is None:
         output.write_bytes(data)

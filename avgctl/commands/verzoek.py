@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from avgctl.commands.common import check_format, open_register, vandaag
+from avgctl.commands.common import VERZOEKEN, check_format, open_register, vandaag
 from avgctl.errors import EXIT_OK, AvgctlError, UsageError
-from avgctl.models.verzoek import MELDEN_AAN_ONTVANGERS, Verzoek
+from avgctl.models.verzoek import MELDEN_AAN_ONTVANGERS, Verzoek, split_ids
 from avgctl.output import verzoek as output
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import VERZOEKEN_DIR, VERZOEKEN_FILE, Bron, Register
@@ -24,9 +24,12 @@ VERPLICHT_BIJ_ADD = ("type", "betrokkene_ref", "kanaal")
 
 def add(repo: Path | None, dag: dt.date | None, velden: dict[str, Any],
         interactief: bool) -> int:
-    register = open_register(repo)
+    # Only the references are needed to pick the next one: no validation of every row.
+    register = open_register(repo, VERZOEKEN, verzoeken_valideren=False)
     today = vandaag(dag, register)
     velden = {k: v for k, v in velden.items() if v not in (None, "", [])}
+    if isinstance(velden.get("verwerkingen"), str):
+        velden["verwerkingen"] = split_ids(velden["verwerkingen"])
     velden.setdefault("ontvangen", today)
     if interactief:
         for naam in VERPLICHT_BIJ_ADD:
@@ -45,9 +48,11 @@ def add(repo: Path | None, dag: dt.date | None, velden: dict[str, Any],
 
 
 def update(repo: Path | None, referentie: str, velden: dict[str, Any]) -> int:
-    register = open_register(repo)
+    register = open_register(repo, VERZOEKEN)
     bron = _zoek(register, referentie)
     wijzigingen = {k: v for k, v in velden.items() if v is not None}
+    if isinstance(wijzigingen.get("verwerkingen"), str):
+        wijzigingen["verwerkingen"] = split_ids(wijzigingen["verwerkingen"])
     if not wijzigingen:
         raise UsageError("niets te wijzigen; geef ten minste één optie, zie --help")
     verzoek = _wijzig(register, bron, wijzigingen)
@@ -57,7 +62,7 @@ def update(repo: Path | None, referentie: str, velden: dict[str, Any]) -> int:
 
 def verleng(repo: Path | None, dag: dt.date | None, referentie: str, reden: str,
             op: dt.date | None) -> int:
-    register = open_register(repo)
+    register = open_register(repo, VERZOEKEN)
     bron = _zoek(register, referentie)
     v = bron.model
     op = op or vandaag(dag, register)
@@ -81,7 +86,7 @@ def verleng(repo: Path | None, dag: dt.date | None, referentie: str, reden: str,
 def afhandel(repo: Path | None, dag: dt.date | None, referentie: str, besluit: str,
              grond: str | None, op: dt.date | None, via: str | None,
              ontvangers: str | None) -> int:
-    register = open_register(repo)
+    register = open_register(repo, VERZOEKEN)
     bron = _zoek(register, referentie)
     if bron.model.status in ("afgehandeld", "ingetrokken"):
         raise AvgctlError(f"{referentie} is al {bron.model.status}")
@@ -103,7 +108,7 @@ def afhandel(repo: Path | None, dag: dt.date | None, referentie: str, besluit: s
 def list_(repo: Path | None, dag: dt.date | None, alleen_open: bool, te_laat: bool,
           type_: str | None, behandelaar: str | None, fmt: str) -> int:
     check_format(fmt, output.LIST_FORMATS)
-    register = open_register(repo)
+    register = open_register(repo, VERZOEKEN)
     today = vandaag(dag, register)
     standen = []
     for bron in register.verzoeken:
@@ -122,7 +127,7 @@ def list_(repo: Path | None, dag: dt.date | None, alleen_open: bool, te_laat: bo
 
 
 def show(repo: Path | None, dag: dt.date | None, referentie: str) -> int:
-    register = open_register(repo)
+    register = open_register(repo, VERZOEKEN)
     bron = _zoek(register, referentie)
     today = vandaag(dag, register)
     output.toon(bron, stand(register, bron, today), today)
@@ -132,12 +137,13 @@ def show(repo: Path | None, dag: dt.date | None, referentie: str) -> int:
 def herstel(repo: Path | None, backup_datum: dt.date) -> int:
     """Reference 002 §7.3: after restoring a backup, erasures and rectifications done since
     the backup must be done again."""
-    register = open_register(repo)
+    register = open_register(repo, VERZOEKEN)
     opnieuw = sorted(
         (b for b in register.verzoeken
          if b.model.type in ("wissing", "rectificatie", "beperking")
          and b.model.besluit in ("toegewezen", "gedeeltelijk_toegewezen")
-         and b.model.afgehandeld_op is not None and b.model.afgehandeld_op > backup_datum),
+         # on the backup day itself: the backup may have been made before the erasure
+         and b.model.afgehandeld_op is not None and b.model.afgehandeld_op >= backup_datum),
         key=lambda b: (b.model.afgehandeld_op, b.model.referentie))
     output.herstel(opnieuw, backup_datum)
     return EXIT_OK
@@ -177,7 +183,7 @@ def _wijzig(register: Register, bron: Bron[Verzoek], wijzigingen: dict[str, Any]
         cellen = {naam: _cel(waarde) for naam, waarde in veranderd.items()}
         schrijf_csv(path, bron.doc.sha256, {verzoek.referentie: cellen}, [])
     else:
-        schrijf_yaml(path, bron.doc.text, {n: _yaml(w) for n, w in veranderd.items()})
+        schrijf_yaml(path, bron.doc.text, veranderd)
     return verzoek
 
 
@@ -193,8 +199,7 @@ def _nieuw(register: Register, verzoek: Verzoek) -> None:
         from avgctl.store.schrijven import atomic_write
         from avgctl.store.yamlfile import dump_yaml
 
-        data = {n: _yaml(getattr(verzoek, n)) for n in VELDEN
-                if getattr(verzoek, n) not in (None, [])}
+        data = {n: getattr(verzoek, n) for n in VELDEN if getattr(verzoek, n) not in (None, [])}
         path = register.root / VERZOEKEN_DIR / f"{verzoek.referentie}.yaml"
         if path.exists():
             raise AvgctlError(f"{path} bestaat al")
@@ -213,10 +218,6 @@ def _cel(waarde: Any) -> str:
     return str(waarde)
 
 
-def _yaml(waarde: Any) -> Any:
-    return list(waarde) if isinstance(waarde, list) else waarde
-
-
 def brief(repo: Path | None, dag: dt.date | None, referentie: str, soort: str, fmt: str,
           uit: Path | None) -> int:
     """A letter to the data subject, from the templates in templates/brieven/."""
@@ -225,7 +226,7 @@ def brief(repo: Path | None, dag: dt.date | None, referentie: str, soort: str, f
     from avgctl.store.schrijven import atomic_write
 
     check_format(fmt, ("md", "html"))
-    register = open_register(repo)
+    register = open_register(repo, VERZOEKEN)
     bron = _zoek(register, referentie)
     context = brieven.context(register, referentie, soort, vandaag(dag, register), bron.model)
     text = render(f"brieven/verzoek-{soort}.md.j2", context, register.root)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from avgctl.models.base import Model
 
@@ -101,10 +101,8 @@ class Verzoek(Model):
     opmerking: str | None = Field(default=None, description="Een opmerking, zonder "
                                   "persoonsgegevens.")
 
-    @field_validator("verwerkingen", mode="before")
-    @classmethod
-    def _split(cls, value: object) -> object:
-        # In the CSV the activities are one cell: "40.3.1; 40.5.1".
-        if isinstance(value, str):
-            return [part.strip() for part in value.replace(",", ";").split(";") if part.strip()]
-        return value
+
+
+def split_ids(value: str) -> list[str]:
+    """The activities of a request as one text: "40.3.1; 40.5.1" (a CSV cell, a CLI option)."""
+    return [part.strip() for part in value.replace(",", ";").split(";") if part.strip()]

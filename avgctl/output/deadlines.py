@@ -22,12 +22,18 @@ def write(items: list[Termijn], fmt: str, vandaag: dt.date, organisatie: str) ->
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(list(_dict(items[0]) if items else _KOLOMMEN))
-        writer.writerows([list(_dict(t).values()) for t in items])
+        writer.writerows([[_cel(v) for v in _dict(t).values()] for t in items])
         sys.stdout.write(buffer.getvalue())
     elif fmt == "ics":
         sys.stdout.write(ics(items, vandaag, organisatie))
     else:
         _text(items)
+
+
+def _cel(value: object) -> object:
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return "" if value is None else value
 
 
 _KOLOMMEN = ("soort", "referentie", "omschrijving", "wettelijk", "dagen_wettelijk", "intern",

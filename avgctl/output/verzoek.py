@@ -147,10 +147,11 @@ def toon(bron: Bron[Verzoek], s: Stand, vandaag: dt.date) -> None:
 
 def herstel(bronnen: list[Bron[Verzoek]], backup: dt.date) -> None:
     if not bronnen:
-        _print(f"Na {datum(backup)} zijn geen wissingen, rectificaties of beperkingen "
-               "uitgevoerd; na het terugzetten hoeft niets opnieuw.")
+        _print(f"Sinds {datum(backup)} (die dag meegerekend) zijn geen wissingen, rectificaties "
+               "of beperkingen uitgevoerd; na het terugzetten hoeft niets opnieuw.")
         return
-    _print(f"Na het terugzetten van de back-up van {datum(backup)} opnieuw uitvoeren:")
+    _print(f"Na het terugzetten van de back-up van {datum(backup)} opnieuw uitvoeren (ook wat "
+           "op die dag zelf is gedaan):")
     for b in bronnen:
         v = b.model
         _print(f"  {v.referentie}  {v.type:<12} afgehandeld {v.afgehandeld_op}  betrokkene "

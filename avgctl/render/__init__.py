@@ -102,3 +102,6 @@ def render(template: str, context: dict[str, Any], repo: Path | None = None) -> 
         line = getattr(exc, "lineno", None)
         where = f" (regel {line})" if line else ""
         raise AvgctlError(f"sjabloon {template}{where} kan niet worden gemaakt: {exc}") from exc
+    except Exception as exc:  # raised by the template's own expressions: 1 / 0, range(10**9)
+        raise AvgctlError(f"sjabloon {template} kan niet worden gemaakt: "
+                          f"{type(exc).__name__}: {exc}") from exc

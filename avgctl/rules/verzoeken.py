@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from avgctl.findings import PendingFinding, Severity
@@ -280,21 +279,20 @@ class HerhaaldVerzoek(_VerzoekRule):
     )
 
     def check(self) -> Iterator[PendingFinding]:
-        eerder: dict[tuple[str, str], list[Verzoek]] = defaultdict(list)
+        from avgctl.termijnen.periode import plus_maanden
+
+        vorige: dict[tuple[str, str], Verzoek] = {}  # the latest earlier request per key
         for bron in sorted(self.verzoeken(), key=lambda b: b.model.ontvangen):
             v = bron.model
             key = (v.betrokkene_ref, v.type)
-            from avgctl.termijnen.periode import plus_maanden
-
-            for vorige in eerder[key]:
-                if v.ontvangen <= plus_maanden(vorige.ontvangen, 3):
-                    yield self.finding(bron, ("referentie",), f"{v.referentie}: dezelfde "
-                                       f"betrokkene vroeg op {vorige.ontvangen.isoformat()} al om "
-                                       f"{v.type} ({vorige.referentie})",
-                                       "een herhaald verzoek binnen drie maanden mag worden "
-                                       "geweigerd (art. 12 lid 5)")
-                    break
-            eerder[key].append(v)
+            eerder = vorige.get(key)
+            if eerder is not None and v.ontvangen <= plus_maanden(eerder.ontvangen, 3):
+                yield self.finding(bron, ("referentie",), f"{v.referentie}: dezelfde "
+                                   f"betrokkene vroeg op {eerder.ontvangen.isoformat()} al om "
+                                   f"{v.type} ({eerder.referentie})",
+                                   "een herhaald verzoek binnen drie maanden mag worden "
+                                   "geweigerd (art. 12 lid 5)")
+            vorige[key] = v
 
 
 class VerificatieTeLaat(_VerzoekRule):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,19 @@ from avgctl.findings import Path as DataPath
 from avgctl.store.yamlfile import LoadError, read_text
 
 BOM = "\ufeff"
+# Where the csv module (reading from io.StringIO with newline="") ends a line: \r\n, \n or
+# \r, and nothing else. str.splitlines() would also break at characters such as U+2028
+# inside a cell, and the line numbers of reading and writing would no longer agree.
+_LINE_END = re.compile(r"(?<=\r\n)|(?<=\n)|(?<=\r)(?!\n)")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their endings, split exactly where the csv reader counts a line."""
+    lines = _LINE_END.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+# A request register grows by a row per request: 100,000 rows is about 15 MB. The limit only
+# guards against a wrong or hostile file.
+MAX_CSV_BYTES = 512 * 1024 * 1024
 
 
 @dataclass
@@ -43,7 +57,7 @@ class CsvDocument:
         if index is None:
             return line, 1
         if self._line_cache is None:
-            self._line_cache = self.text.split("\n")
+            self._line_cache = split_lines(self.text)
         return line, _cell_start(self._line_cache[line - 1], index, self.delimiter)
 
 
@@ -75,7 +89,7 @@ def parse_csv(text: str, rel: str, digest: str = "") -> CsvDocument:
         header = [name.strip() for name in next(reader)]
         previous = reader.line_num
         for row in reader:
-            if row and any(cell.strip() for cell in row):
+            if row and (row[0] or any(cell.strip() for cell in row)):
                 rows.append(row)
                 lines.append(previous + 1)
             previous = reader.line_num
@@ -88,7 +102,7 @@ def parse_csv(text: str, rel: str, digest: str = "") -> CsvDocument:
 
 
 def load_csv(path: Path, rel: str) -> CsvDocument:
-    text = read_text(path, rel, allow_bom=True)
+    text = read_text(path, rel, allow_bom=True, max_bytes=MAX_CSV_BYTES)
     # UTF-8 decoding is exact, so these are the bytes on disk.
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return parse_csv(text, rel, digest)

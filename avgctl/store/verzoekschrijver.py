@@ -14,7 +14,7 @@ import io
 from pathlib import Path
 
 from avgctl.errors import AvgctlError
-from avgctl.store.csvfile import BOM
+from avgctl.store.csvfile import BOM, split_lines
 from avgctl.store.schrijven import atomic_write
 from avgctl.store.yamlfile import os_reason
 
@@ -40,7 +40,7 @@ def schrijf_csv(path: Path, expected_sha: str, wijzigingen: dict[str, Rij],
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     first = lines[0] if lines else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -116,19 +116,109 @@ def _format(cells: list[str], delimiter: str, eol: str) -> str:
     return buffer.getvalue()
 
 
-def schrijf_yaml(path: Path, expected_text: str, wijzigingen: Rij) -> None:
-    """Change fields of a request kept as its own YAML file, keeping comments and order."""
+def schrijf_yaml(path: Path, expected_text: str, wijzigingen: dict[str, object]) -> None:
+    """Change fields of a request kept as its own YAML file.
+
+    Such a file is a flat mapping, so a changed field is one line: that line is replaced (or
+    added at the end, or removed) and every other line, comment and line ending stays as it
+    was. Only a field written over several lines falls back to a round-trip rewrite.
+    """
+    raw = _current(path, hashlib.sha256(expected_text.encode("utf-8")).hexdigest())
+    text = raw.decode("utf-8")
+    lines = split_lines(text)
+    eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    for name, value in wijzigingen.items():
+        index = _top_level(lines, name)
+        if index is not None and _continues(lines, index):
+            _rewrite_yaml(path, text, wijzigingen)
+            return
+        if value in (None, "", []):
+            if index is not None:
+                del lines[index]
+            continue
+        comment = _comment(lines[index]) if index is not None else ""
+        line = f"{name}: {_scalar(value)}{comment}{eol}"
+        if index is None:
+            if lines and not lines[-1].endswith(("\n", "\r")):
+                lines[-1] += eol
+            lines.append(line)
+        else:
+            lines[index] = line
+    atomic_write(path, "".join(lines).encode("utf-8"))
+
+
+def _top_level(lines: list[str], name: str) -> int | None:
+    for index, line in enumerate(lines):
+        if line.startswith((f"{name}:", f"{name} :")):
+            return index
+    return None
+
+
+def _comment(line: str) -> str:
+    """A comment after the value on ``line`` (kept when the value changes), or ""."""
+    import re
+
+    from avgctl.store.yamlfile import LoadError, parse_yaml
+
+    rest = line.split(":", 1)[1].rstrip("\r\n")
+    match = re.search(r"\s+#", rest)
+    if match is None:
+        return ""
+    try:
+        value = parse_yaml(f"x:{rest}\n", "").data["x"]
+    except LoadError:
+        return ""
+    return "" if isinstance(value, str) and "#" in value else rest[match.start():]
+
+
+def _continues(lines: list[str], index: int) -> bool:
+    """Whether the value of the field on ``lines[index]`` goes on below it."""
+    value = lines[index].split(":", 1)[1].strip()
+    if value.startswith(("|", ">")):
+        return True
+    for line in lines[index + 1:]:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        return line[0] in " \t-"
+    return False
+
+
+def _scalar(value: object) -> str:
+    """A value as YAML that reads back as the same value: plain where that is safe."""
+    import datetime as dt
+    import json
+
+    from avgctl.store.yamlfile import LoadError, parse_yaml
+
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(item) for item in value) + "]"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    try:
+        if parse_yaml(f"x: {text}\n", "").data == {"x": text}:
+            return text
+    except LoadError:
+        pass
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def _rewrite_yaml(path: Path, text: str, wijzigingen: dict[str, object]) -> None:
     from ruamel.yaml import YAML
 
-    raw = _current(path, hashlib.sha256(expected_text.encode("utf-8")).hexdigest())
     yaml = YAML()  # round-trip: comments, key order and quoting survive
     yaml.preserve_quotes = True
-    data = yaml.load(raw.decode("utf-8"))
+    yaml.width = 4096  # never wrap long lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    data = yaml.load(text)
     for name, value in wijzigingen.items():
-        if value:
+        if value not in (None, "", []):
             data[name] = value
         elif name in data:
             del data[name]
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    atomic_write(path, buffer.getvalue().encode("utf-8"))
+    out = buffer.getvalue()
+    if "\r\n" in text:
+        out = out.replace("\r\n", "\n").replace("\n", "\r\n")
+    atomic_write(path, out.encode("utf-8"))

@@ -98,7 +98,7 @@ _loader = YAML(typ="safe", pure=False)
 _loader.Resolver = _Resolver
 
 
-def read_text(path: Path, rel: str, allow_bom: bool = False) -> str:
+def read_text(path: Path, rel: str, allow_bom: bool = False, max_bytes: int = MAX_BYTES) -> str:
     """Read a register file as UTF-8 text, refusing what is not a plain text file."""
     if path.is_dir():
         raise LoadError(f"{rel} is een map, maar hier wordt een bestand verwacht")
@@ -110,10 +110,10 @@ def read_text(path: Path, rel: str, allow_bom: bool = False) -> str:
         # A FIFO or device would block or never end; a register file is a plain file.
         raise LoadError(f"{rel} is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat)")
     size = info.st_size
-    if size > MAX_BYTES:
+    if size > max_bytes:
         raise LoadError(
             f"bestand is te groot ({size / 1024 / 1024:.1f} MB; de grens is "
-            f"{MAX_BYTES // 1024 // 1024} MB)",
+            f"{max_bytes // 1024 // 1024} MB)",
             hint="een registerbestand hoort klein te zijn; splits het op of controleer of dit "
             "het juiste bestand is",
         )
@@ -153,7 +153,9 @@ _OS_REASONS = {
 
 def os_reason(exc: OSError) -> str:
     """A Dutch reason for a failed file operation."""
-    return _OS_REASONS.get(exc.errno or 0, f"systeemfout {exc.errno}")
+    if exc.errno is None:
+        return "systeemfout"
+    return _OS_REASONS.get(exc.errno, f"systeemfout {exc.errno}")
 
 
 def _position(prefix: bytes) -> tuple[int, int]:

@@ -35,6 +35,8 @@ class Verzoektermijnen:
     verificatie: dt.date
     pauze_dagen: int
     verlengd: bool
+    # The legal deadline moved by the pause (then to a working day): shown, never relied on.
+    wettelijk_met_pauze: dt.date
 
     @property
     def geldend_wettelijk(self) -> dt.date:
@@ -45,10 +47,6 @@ class Verzoektermijnen:
     def geldend_intern(self) -> dt.date:
         return self.intern_verlengd if self.verlengd else self.intern
 
-    @property
-    def wettelijk_met_pauze(self) -> dt.date:
-        """The legal deadline moved by the pause: shown, never relied on."""
-        return self.geldend_wettelijk + dt.timedelta(days=self.pauze_dagen)
 
 
 def termijn_voor(beleid: Verzoekbeleid, type_: str) -> Verzoektermijn:
@@ -64,15 +62,19 @@ def bereken(verzoek: Verzoek, beleid: Verzoekbeleid,
     shift = dt.timedelta(days=pauze)
     intern = einde_termijn(start, termijn, feestdagen)
     intern_verlengd = _einde_samen(start, termijn, verlenging, feestdagen)
+    wettelijk = einde_termijn(start, EEN_MAAND, feestdagen)
+    wettelijk_verlengd = einde_termijn(start, DRIE_MAANDEN, feestdagen)
+    geldend = wettelijk_verlengd if verzoek.verlengd_op is not None else wettelijk
     return Verzoektermijnen(
-        wettelijk=einde_termijn(start, EEN_MAAND, feestdagen),
-        wettelijk_verlengd=einde_termijn(start, DRIE_MAANDEN, feestdagen),
+        wettelijk=wettelijk,
+        wettelijk_verlengd=wettelijk_verlengd,
         intern=volgende_werkdag(intern + shift, feestdagen) if pauze else intern,
         intern_verlengd=volgende_werkdag(intern_verlengd + shift, feestdagen) if pauze
         else intern_verlengd,
         verificatie=werkdagen_na(start, beleid.verificatie_werkdagen, feestdagen),
         pauze_dagen=pauze,
         verlengd=verzoek.verlengd_op is not None,
+        wettelijk_met_pauze=volgende_werkdag(geldend + shift, feestdagen) if pauze else geldend,
     )
 
 
