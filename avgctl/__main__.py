@@ -1,4 +1,25 @@
-from avgctl.cli import main
+"""``python -m avgctl`` and the ``avgctl`` console script."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+from avgctl.cli import main as cli_main
+
+
+def main() -> None:
+    code = cli_main()
+    # A large register is hundreds of thousands of objects; tearing them down one by one at
+    # exit takes longer than some commands themselves. Everything is written and closed by
+    # now, so leave at once.
+    for stream in (sys.stdout, sys.stderr):
+        # the reader may have gone away (avgctl ... | head): nothing left to say then
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            stream.flush()
+    os._exit(code)
+
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()

@@ -437,7 +437,9 @@ def _usage_message(exc: click.UsageError) -> str:
 def main(argv: list[str] | None = None) -> int:
     from avgctl.output.console import error
 
-    _dutch_help()
+    args = sys.argv[1:] if argv is None else argv
+    if not args or any(arg in ("--help", "-h") for arg in args):
+        _dutch_help()  # imports the help formatter, which other commands never need
     try:
         result = app(args=argv, prog_name="avgctl", standalone_mode=False)
     except typer.Exit as exc:

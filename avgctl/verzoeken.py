@@ -12,13 +12,18 @@ from avgctl.models.verzoek import Verzoek
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import VERZOEKEN_FILE, Bron, Register
 from avgctl.termijnen.kalender import Feestdagenbeleid
-from avgctl.termijnen.verzoek import Verzoektermijnen, bereken
+from avgctl.termijnen.verzoek import Verzoektermijnen, bereken, termijn_voor
 
 OPEN = ("open", "in_behandeling")
 
 
 def beleid(register: Register) -> Beleid:
-    return register.config.model.beleid if register.config is not None else Beleid()
+    if register.config is not None:
+        return register.config.model.beleid
+    cached = register.__dict__.get("_beleid")
+    if cached is None:
+        cached = register.__dict__["_beleid"] = Beleid()
+    return cached
 
 
 def feestdagenbeleid(b: Beleid) -> Feestdagenbeleid:
@@ -29,16 +34,18 @@ def feestdagenbeleid(b: Beleid) -> Feestdagenbeleid:
 def termijnen(register: Register, verzoek: Verzoek) -> Verzoektermijnen:
     """The deadlines of a request.
 
-    They depend only on the day of receipt, the type, a pause and an extension; a register of
-    100,000 requests has a few thousand such combinations, so each is computed once.
+    They depend only on the day of receipt, the policy for the type, a pause and an
+    extension; a register of 100,000 requests has a few thousand such combinations, so each is
+    computed once.
     """
     cache: dict[tuple[object, ...], Verzoektermijnen] = register.__dict__.setdefault(
         "_verzoektermijnen", {})
-    key = (verzoek.ontvangen, verzoek.type, verzoek.gepauzeerd_van, verzoek.gepauzeerd_tot,
-           verzoek.verlengd_op is not None)
+    b = beleid(register)
+    eigen = termijn_voor(b.verzoeken, verzoek.type)
+    key = (verzoek.ontvangen, eigen.termijn, eigen.verlenging, verzoek.gepauzeerd_van,
+           verzoek.gepauzeerd_tot, verzoek.verlengd_op is not None)
     found = cache.get(key)
     if found is None:
-        b = beleid(register)
         found = cache[key] = bereken(verzoek, b.verzoeken, _feestdagen(register, b))
     return found
 

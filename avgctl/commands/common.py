@@ -47,7 +47,15 @@ def open_register(repo: Path | None, delen: frozenset[str] | None = None,
     """Find the repository (``--repo`` or upwards from here) and load it, or only ``delen``."""
     from avgctl.store.repo import ALLES, find_repo, load_register
 
-    return load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken_valideren)
+    register = load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken_valideren)
+    # Kept until the process ends: freeing a large register object by object when the command
+    # returns costs more time than the process needs to exit (the console script leaves with
+    # os._exit, see __main__).
+    _geladen[:] = [register]
+    return register
+
+
+_geladen: list[Register] = []
 
 
 REGISTER = frozenset({"partijen", "bewaartermijnen", "verwerkingen"})

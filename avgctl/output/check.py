@@ -50,24 +50,34 @@ _STYLE = {Severity.FOUT: "bold red", Severity.WAARSCHUWING: "yellow", Severity.I
 
 
 def _text(report: Report, quiet: bool) -> None:
+    # Colours only for a person at a terminal; in a pipe or CI log plain lines, written at
+    # once (thousands of findings would otherwise each pass through rich's markup parser).
+    colour = sys.stdout.isatty()
     from rich.markup import escape
 
-    from avgctl.output.console import stdout
-
-    console = stdout()
+    lines: list[str] = []
     for _file, group in groupby(report.findings, key=lambda f: f.location.file):
         for finding in group:
             style = _STYLE[finding.severity]
-            console.print(f"[bold]{escape(str(finding.location))}[/]: [{style}]"
-                          f"{finding.severity.label}[/] [dim]{finding.code}[/] "
-                          f"{escape(finding.message)}")
+            lines.append(f"[bold]{escape(str(finding.location))}[/]: [{style}]"
+                         f"{finding.severity.label}[/] [dim]{finding.code}[/] "
+                         f"{escape(finding.message)}" if colour else
+                         f"{finding.location}: {finding.severity.label} {finding.code} "
+                         f"{finding.message}")
             if finding.hint and not quiet:
-                console.print(f"    [dim]→ {escape(finding.hint)}[/]")
-        console.print()
+                lines.append(f"    [dim]→ {escape(finding.hint)}[/]" if colour
+                             else f"    → {finding.hint}")
+        lines.append("")
     if report.findings or not quiet:
         style = "bold red" if any(f.severity is Severity.FOUT for f in report.findings) else (
             "yellow" if report.findings else "green")
-        console.print(f"[{style}]{escape(summary(report))}[/]")
+        lines.append(f"[{style}]{escape(summary(report))}[/]" if colour else summary(report))
+    if colour:
+        from avgctl.output.console import stdout
+
+        stdout().print("\n".join(lines))
+    else:
+        sys.stdout.write("".join(line + "\n" for line in lines))
 
 
 def as_dict(finding: Finding) -> dict[str, object]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import pickle
 
 from avgctl.findings import Finding
 from avgctl.rules import REGISTRY
@@ -15,8 +14,6 @@ from avgctl.store.register import Context, Register
 # second process, which inherits the loaded register through fork instead of receiving it.
 ZWAAR = frozenset({"AVG601", "AVG602", "AVG603", "AVG604", "AVG707", "AVG708"})
 PARALLEL_FROM = 20_000  # records (requests and activities)
-
-_shared: tuple[Register, Context] | None = None
 
 
 def run_checks(
@@ -43,20 +40,31 @@ def _run(register: Register, context: Context, codes: list[str]) -> list[Finding
     return findings
 
 
-def _run_shared(codes: list[str]) -> list[Finding]:
-    assert _shared is not None
-    return _run(*_shared, codes)
-
-
 def _parallel(register: Register, context: Context, codes: list[str],
               heavy: list[str]) -> list[Finding]:
-    global _shared
-    _shared = (register, context)
-    try:
-        with ProcessPoolExecutor(max_workers=1,
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            future = pool.submit(_run_shared, heavy)
-            light = _run(register, context, [c for c in codes if c not in heavy])
-            return light + future.result()
-    finally:
-        _shared = None
+    """Run ``heavy`` in a forked child and the rest here. The child inherits the register
+    (no copying it over), sends back only its findings, and leaves without tearing its heap
+    down, so the parent never waits for that."""
+    if not hasattr(os, "fork"):
+        return _run(register, context, codes)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        os.close(read_end)
+        code = 0
+        try:
+            data = pickle.dumps(_run(register, context, heavy))
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+        except BaseException:
+            code = 1
+        os._exit(code)
+    os.close(write_end)
+    light = _run(register, context, [c for c in codes if c not in heavy])
+    with os.fdopen(read_end, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not data:
+        return light + _run(register, context, heavy)  # the child failed: do it here
+    found: list[Finding] = pickle.loads(data)
+    return light + found

@@ -40,6 +40,9 @@ def schrijf_csv(path: Path, expected_sha: str, wijzigingen: dict[str, Rij],
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
+    if not wijzigingen:
+        _append(path, raw, text, nieuw)
+        return
     lines = split_lines(text)
     eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     first = lines[0] if lines else ""
@@ -76,6 +79,27 @@ def schrijf_csv(path: Path, expected_sha: str, wijzigingen: dict[str, Rij],
     for cells in nieuw:
         lines_out.append(_format(_trim([cells.get(name, "") for name in header]), delimiter, eol))
     atomic_write(path, ((BOM if bom else "") + "".join(lines_out)).encode("utf-8"))
+
+
+def _append(path: Path, raw: bytes, text: str, nieuw: list[Rij]) -> None:
+    """Only new rows: the existing bytes are kept as they are and the rows go after them."""
+    first = split_lines(text[: text.find("\n") + 1 or len(text)])[0] if text else ""
+    eol = "\r\n" if first.endswith("\r\n") else "\n"
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    header = next(csv.reader([first.rstrip("\r\n")], delimiter=delimiter))
+    header = [name.strip() for name in header]
+    extra = [name for cells in nieuw for name, value in cells.items()
+             if value and name not in header]
+    if extra:  # a new column changes the header line: do the full rewrite
+        lines = split_lines(text)
+        lines[0] = first.rstrip("\r\n") + "".join(delimiter + n for n in dict.fromkeys(extra)) \
+            + eol
+        header += list(dict.fromkeys(extra))
+        raw = ((BOM if raw.startswith(BOM.encode()) else "") + "".join(lines)).encode("utf-8")
+    tail = b"" if raw.endswith((b"\n", b"\r")) or not raw else eol.encode()
+    rows = "".join(_format(_trim([cells.get(name, "") for name in header]), delimiter, eol)
+                   for cells in nieuw)
+    atomic_write(path, raw + tail + rows.encode("utf-8"))
 
 
 def nieuw_csv(path: Path, header: list[str], rijen: list[Rij]) -> None:
