@@ -38,6 +38,32 @@ def vandaag(explicit: dt.date | None, register: Register) -> dt.date:
     return dt.datetime.now(ZoneInfo(zone)).date()
 
 
+def parse_nu(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--nu {value!r} is geen tijdstip; schrijf JJJJ-MM-DDTuu:mm, "
+                         "bijvoorbeeld 2026-03-30T09:00") from None
+
+
+def nu(explicit: dt.datetime | None, dag: dt.date, register: Register,
+       vandaag_gegeven: bool) -> dt.datetime:
+    """The moment a command runs for, in the organisation's zone.
+
+    ``--nu`` (a time without offset is read in the organisation's zone); else with
+    ``--vandaag`` the start of that day; else the clock.
+    """
+    zone = ZoneInfo(register.config.model.beleid.tijdzone if register.config is not None
+                    else "Europe/Amsterdam")
+    if explicit is not None:
+        return explicit if explicit.tzinfo is not None else explicit.replace(tzinfo=zone)
+    if vandaag_gegeven:
+        return dt.datetime.combine(dag, dt.time(0), zone)
+    return dt.datetime.now(zone)
+
+
 def cwd() -> Path:
     return Path(os.getcwd())
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import AwareDatetime, Field
 
 from avgctl.models.base import Model
+from avgctl.models.verwerking import BijzondereCategorie
 
 Moment = AwareDatetime | dt.date
 
@@ -109,6 +110,29 @@ class Maatregelen(Model):
     )
 
 
+class Beoordeling(Model):
+    """De vastgelegde beoordeling van de meldplicht (art. 33 en 34 AVG)."""
+
+    persoonsgegevens: bool | None = Field(
+        default=None, description="Zijn persoonsgegevens getroffen?")
+    veel_betrokkenen: bool | None = Field(
+        default=None, description="Gaat het om veel betrokkenen?")
+    gevoelige_gegevens: bool | None = Field(
+        default=None, description="Zijn gevoelige gegevens betrokken: bijzondere, "
+        "strafrechtelijke of financiële gegevens, het BSN of identiteitsbewijzen?")
+    langdurig: bool | None = Field(
+        default=None, description="Waren de gegevens lang onbeschermd, of is het lek nog "
+        "niet gedicht?")
+    onleesbaar: bool | None = Field(
+        default=None, description="Waren de gegevens onleesbaar voor onbevoegden "
+        "(versleuteld)?")
+    voorstel: Literal["geen", "risico", "hoog_risico"] | None = Field(
+        default=None, description="Wat avgctl op grond van de antwoorden voorstelde.")
+    besloten_door: str | None = Field(
+        default=None, description="Wie het besluit nam: een functie, geen naam.")
+    besloten_op: dt.date | None = Field(default=None, description="Wanneer is besloten.")
+
+
 class Datalek(Model):
     """Een inbreuk in verband met persoonsgegevens (datalek) in het register van art. 33 lid 5 AVG.
 
@@ -204,3 +228,31 @@ class Datalek(Model):
     evaluatie: str | None = Field(
         default=None, description="De evaluatie achteraf: wat de organisatie ervan leert."
     )
+    hoe_ontdekt: str | None = Field(
+        default=None, description="Hoe het datalek aan het licht kwam, bijvoorbeeld een "
+        "melding van een medewerker of van een ontvanger.")
+    bijzondere_gegevens: list[BijzondereCategorie] = Field(
+        default_factory=list, description="Bijzondere persoonsgegevens die bij het datalek "
+        "betrokken zijn (art. 9 AVG), zoals gezondheid.")
+    strafrechtelijke_gegevens: bool = Field(
+        default=False, description="Zijn strafrechtelijke gegevens betrokken (art. 10 AVG)?")
+    minderjarigen: bool = Field(default=False, description="Zijn kinderen betrokken?")
+    ingedamd: bool | None = Field(
+        default=None, description="Of het lek gedicht is, zodat er geen gegevens meer weglekken.")
+    versleuteld: bool | None = Field(
+        default=None, description="Waren de gegevens versleuteld of anders onleesbaar voor "
+        "onbevoegden (art. 34 lid 3 sub a AVG)?")
+    beveiliging_toelichting: str | None = Field(
+        default=None, description="Welke beveiliging er was, bijvoorbeeld de soort versleuteling.")
+    gevolgen: str | None = Field(
+        default=None, description="De waarschijnlijke gevolgen voor de betrokkenen "
+        "(art. 33 lid 3 sub c AVG).")
+    grensoverschrijdend: bool = Field(
+        default=False, description="Zijn betrokkenen in andere EU-landen geraakt?")
+    landen: list[str] = Field(default_factory=list, description="Welke andere landen, als "
+                              "tweelettercode.")
+    beoordeling: Beoordeling | None = Field(
+        default=None, description="De beoordeling van de meldplicht: de antwoorden, wat avgctl "
+        "voorstelde en wie besliste ('avgctl datalek beoordeel').")
+    afgesloten_op: dt.date | None = Field(
+        default=None, description="Wanneer het datalek is afgehandeld en gesloten.")

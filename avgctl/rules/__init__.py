@@ -10,6 +10,7 @@ import difflib
 from avgctl.errors import UsageError
 from avgctl.rules import (
     bestand,
+    datalekken,
     dpia_fg,
     identificatie,
     inhoud,
@@ -74,6 +75,14 @@ _RULES: list[type[Rule]] = [
     verzoeken.BeleidRuimerDanWet,
     verzoeken.PauzeZonderReden,
     verzoeken.OnbekendeVerwerking,
+    datalekken.MeldingTeLaatZonderReden,
+    datalekken.NietGemeld,
+    datalekken.HoogRisicoNietGeinformeerd,
+    datalekken.VerwerkerTeLaat,
+    datalekken.GeenRisicoZonderMotivatie,
+    datalekken.ErnstTegenstrijdig,
+    datalekken.BijzonderNietInVerwerking,
+    datalekken.OnbekendeVerwijzing,
 ]
 
 

@@ -98,6 +98,15 @@ class Register:
 
 @dataclass(frozen=True)
 class Context:
-    """What a check needs besides the register: the day it runs for."""
+    """What a check needs besides the register: the day, and the moment, it runs for."""
 
     vandaag: dt.date
+    nu: dt.datetime | None = None  # with its offset; None: the start of ``vandaag``
+
+    @property
+    def moment(self) -> dt.datetime:
+        if self.nu is not None:
+            return self.nu
+        from zoneinfo import ZoneInfo
+
+        return dt.datetime.combine(self.vandaag, dt.time(0), ZoneInfo("Europe/Amsterdam"))

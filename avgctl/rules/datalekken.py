@@ -1,0 +1,309 @@
+"""AVG801-AVG808: the breach register (art. 33 and 34 AVG).
+
+A timestamp without its UTC offset is refused by the model (AVG002): the 72-hour clock
+cannot be computed from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from avgctl.datalekken import ernstcriteria, meldplichtig, termijnen
+from avgctl.findings import PendingFinding, Severity
+from avgctl.models.datalek import Datalek
+from avgctl.rules.base import Rule, Voorbeeld
+from avgctl.store.register import PARTIJEN_FILE, Bron
+
+_KOP = ("referentie: DL-2026-001\nontdekt_op: 2026-03-27T10:00:00+01:00\n"
+        "beschrijving: Brief met dossiergegevens naar een verkeerd adres gestuurd.\n"
+        "soort: [vertrouwelijkheid]\n")
+_MELDING = ("ap_meldingen:\n  - soort: volledig\n    op: 2026-03-28T09:00:00+01:00\n"
+            "    kenmerk: M-1\n")
+
+
+def _uur(waarde: float) -> str:
+    return f"{waarde:.0f} uur" if abs(waarde) >= 1 else f"{waarde * 60:.0f} minuten"
+
+
+class _DatalekRule(Rule):
+    def datalekken(self) -> list[Bron[Datalek]]:
+        return [b for b in self.register.datalekken if not b.model.geen_datalek]
+
+
+class MeldingTeLaatZonderReden(_DatalekRule):
+    """Een melding aan de AP na 72 uur, zonder de reden van de vertraging.
+
+    Waarom: een melding volgt zonder onredelijke vertraging en zo mogelijk binnen 72 uur na
+    ontdekking. Is dat niet gelukt, dan gaat de melding vergezeld van de redenen voor de
+    vertraging (art. 33 lid 1 AVG).
+
+    Oplossing: leg in 'reden_vertraging' vast waarom de melding later was, en neem die reden
+    op in (een aanvulling op) de melding.
+    """
+
+    code = "AVG801"
+    severity = Severity.FOUT
+    title = "Te late melding zonder reden"
+    artikel = "art. 33 lid 1 AVG"
+    voorbeeld = Voorbeeld(
+        "datalek",
+        fout=_KOP + "risico: risico\nbesluit_motivatie: Adres en financiële gegevens.\n"
+        "ap_meldingen:\n  - soort: volledig\n    op: 2026-04-01T09:00:00+02:00\n    kenmerk: M-1\n",
+        goed=_KOP + "risico: risico\nbesluit_motivatie: Adres en financiële gegevens.\n"
+        "ap_meldingen:\n  - soort: volledig\n    op: 2026-04-01T09:00:00+02:00\n    kenmerk: M-1\n"
+        "reden_vertraging: De omvang werd pas na onderzoek bij de drukker duidelijk.\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.datalekken():
+            d = bron.model
+            t = termijnen(self.register, d)
+            if t.te_laat_gemeld and not d.reden_vertraging:
+                assert t.eerste_melding is not None
+                te_laat = (t.eerste_melding - t.ap).total_seconds() / 3600
+                yield self.finding(bron, ("ap_meldingen",), f"{d.referentie} is {_uur(te_laat)} "
+                                   "na de termijn van 72 uur gemeld, zonder reden",
+                                   "vul 'reden_vertraging' in")
+
+
+class NietGemeld(_DatalekRule):
+    """Een datalek met risico (of nog zonder beoordeling) waarvoor 72 uur na ontdekking geen
+    melding bij de AP is gedaan.
+
+    Waarom: een datalek wordt binnen 72 uur gemeld, tenzij het waarschijnlijk geen risico
+    oplevert voor de betrokkenen (art. 33 lid 1 AVG). Wie niet meldt, moet die conclusie
+    kunnen onderbouwen.
+
+    Oplossing: meld het datalek via het meldformulier van de AP (de inhoud staat klaar met
+    'avgctl datalek ap-melding') en leg de melding vast met 'avgctl datalek meld', of
+    beoordeel het risico als 'geen' met een motivatie.
+    """
+
+    code = "AVG802"
+    severity = Severity.FOUT
+    title = "Niet gemeld binnen 72 uur"
+    artikel = "art. 33 lid 1 AVG"
+    voorbeeld = Voorbeeld(
+        "datalek",
+        fout=_KOP + "risico: risico\nbesluit_motivatie: Financiële gegevens.\n",
+        goed=_KOP + "risico: risico\nbesluit_motivatie: Financiële gegevens.\n" + _MELDING,
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        nu = self.context.moment
+        for bron in self.datalekken():
+            d = bron.model
+            if d.risico == "geen":
+                continue
+            t = termijnen(self.register, d)
+            if t.gemeld or nu <= t.ap:
+                continue
+            wat = "met risico" if meldplichtig(d) else "zonder beoordeling van het risico"
+            yield self.finding(bron, ("ontdekt_op",), f"{d.referentie} ({wat}) is niet bij de AP "
+                               f"gemeld; de termijn verliep {_uur(t.uren_over(nu) * -1)} geleden",
+                               "meld direct, of beoordeel en motiveer 'risico: geen'")
+
+
+class HoogRisicoNietGeinformeerd(_DatalekRule):
+    """Een datalek met hoog risico, zonder dat de betrokkenen zijn geïnformeerd of een
+    uitzondering is vastgelegd.
+
+    Waarom: bij een hoog risico worden ook de betrokkenen zonder onredelijke vertraging
+    ingelicht (art. 34 lid 1 AVG), tenzij de gegevens onleesbaar waren, het risico door latere
+    maatregelen is weggenomen, of het onevenredig veel moeite kost; dan volgt een openbare
+    mededeling (art. 34 lid 3 AVG).
+
+    Oplossing: informeer de betrokkenen ('avgctl datalek brief') en vul
+    'betrokkenen_geinformeerd' in met datum en wijze, of leg de uitzondering vast.
+    """
+
+    code = "AVG803"
+    severity = Severity.FOUT
+    title = "Hoog risico: betrokkenen niet geïnformeerd"
+    artikel = "art. 34 AVG"
+    voorbeeld = Voorbeeld(
+        "datalek",
+        fout=_KOP + "risico: hoog_risico\nbesluit_motivatie: BSN en inkomen.\n" + _MELDING,
+        goed=_KOP + "risico: hoog_risico\nbesluit_motivatie: BSN en inkomen.\n" + _MELDING
+        + "betrokkenen_geinformeerd: {op: 2026-03-30, wijze: brief}\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.datalekken():
+            d = bron.model
+            info = d.betrokkenen_geinformeerd
+            if d.risico == "hoog_risico" and (info is None or (info.op is None
+                                                               and info.uitzondering is None)):
+                yield self.finding(bron, ("risico",), f"{d.referentie} heeft een hoog risico, maar "
+                                   "de betrokkenen zijn niet geïnformeerd en er is geen "
+                                   "uitzondering vastgelegd", "informeer de betrokkenen, of "
+                                   "leg de uitzondering van art. 34 lid 3 vast")
+
+
+class VerwerkerTeLaat(_DatalekRule):
+    """Een verwerker meldde het datalek later dan de verwerkersovereenkomst toestaat.
+
+    Waarom: een verwerker meldt een datalek zonder onredelijke vertraging aan de
+    verwerkingsverantwoordelijke (art. 33 lid 2 AVG); de overeenkomst noemt daarvoor een
+    termijn (beleid: standaard 24 uur). Elk uur vertraging gaat af van de 72 uur.
+
+    Oplossing: spreek de verwerker erop aan en leg dat vast in de evaluatie.
+    """
+
+    code = "AVG804"
+    severity = Severity.WAARSCHUWING
+    title = "Verwerker meldde te laat"
+    artikel = "art. 33 lid 2 AVG"
+    voorbeeld = Voorbeeld(
+        "datalek",
+        fout=_KOP + "verwerker:\n  partij: dossiersoft-bv\n"
+        "  verwerker_ontdekt_op: 2026-03-25T08:00:00+01:00\n"
+        "  gemeld_aan_ons_op: 2026-03-27T10:00:00+01:00\n",
+        goed=_KOP + "verwerker:\n  partij: dossiersoft-bv\n"
+        "  verwerker_ontdekt_op: 2026-03-27T08:00:00+01:00\n"
+        "  gemeld_aan_ons_op: 2026-03-27T10:00:00+01:00\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.datalekken():
+            t = termijnen(self.register, bron.model)
+            if t.verwerker_te_laat:
+                assert t.verwerker_gemeld is not None and t.verwerker_uiterlijk is not None
+                uren = (t.verwerker_gemeld - t.verwerker_uiterlijk).total_seconds() / 3600
+                yield self.finding(bron, ("verwerker", "gemeld_aan_ons_op"),
+                                   f"{bron.model.referentie}: de verwerker meldde het "
+                                   f"{_uur(uren)} later dan afgesproken",
+                                   "spreek de verwerker aan en leg het vast in de evaluatie")
+
+
+class GeenRisicoZonderMotivatie(_DatalekRule):
+    """Een besluit 'geen risico' (niet melden) zonder motivatie.
+
+    Waarom: ook een datalek dat niet wordt gemeld, wordt gedocumenteerd met de feiten, de
+    gevolgen en de genomen maatregelen, zodat de AP kan nagaan of aan art. 33 is voldaan
+    (art. 33 lid 5 AVG). Juist het besluit om niet te melden moet uitlegbaar zijn.
+
+    Oplossing: leg in 'besluit_motivatie' uit waarom het datalek waarschijnlijk geen risico
+    oplevert, bijvoorbeeld omdat de gegevens versleuteld waren.
+    """
+
+    code = "AVG805"
+    severity = Severity.FOUT
+    title = "Geen risico zonder motivatie"
+    artikel = "art. 33 lid 5 AVG"
+    voorbeeld = Voorbeeld(
+        "datalek",
+        fout=_KOP + "risico: geen\n",
+        goed=_KOP + "risico: geen\nbesluit_motivatie: De ontvanger heeft de brief ongeopend "
+        "teruggestuurd.\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.register.datalekken:
+            d = bron.model
+            if (d.risico == "geen" or d.geen_datalek) and not d.besluit_motivatie:
+                wat = "geen datalek" if d.geen_datalek else "geen risico"
+                yield self.finding(bron, ("risico",) if d.risico else ("geen_datalek",),
+                                   f"{d.referentie}: besluit '{wat}' zonder motivatie",
+                                   "vul 'besluit_motivatie' in")
+
+
+class ErnstTegenstrijdig(_DatalekRule):
+    """De vastgelegde ernst 'beperkt' past niet bij de kenmerken van het datalek.
+
+    Waarom: de praktijk noemt een datalek matig tot ernstig bij veel betrokkenen,
+    minderjarigen, bijzondere gegevens of een lek dat nog niet gedicht is. Een te lage
+    inschatting leidt tot een verkeerd besluit over melden (art. 33 en 34 AVG).
+
+    Oplossing: herzie de ernst, of leg in 'besluit_motivatie' uit waarom het toch beperkt is.
+    """
+
+    code = "AVG806"
+    severity = Severity.WAARSCHUWING
+    title = "Ernst past niet bij de kenmerken"
+    artikel = "art. 34 lid 1 AVG"
+    voorbeeld = Voorbeeld(
+        "datalek",
+        fout=_KOP + "ernst: beperkt\nminderjarigen: true\n",
+        goed=_KOP + "ernst: matig_tot_ernstig\nminderjarigen: true\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.datalekken():
+            d = bron.model
+            criteria = ernstcriteria(d)
+            if d.ernst == "beperkt" and criteria.ernstig:
+                yield self.finding(bron, ("ernst",), f"{d.referentie} staat als 'beperkt', maar: "
+                                   f"{', '.join(criteria.redenen)}",
+                                   "herzie de ernst (matig_tot_ernstig) of motiveer")
+
+
+class BijzonderNietInVerwerking(_DatalekRule):
+    """Bijzondere gegevens in een datalek, terwijl de genoemde verwerkingen er geen vermelden.
+
+    Waarom: dan klopt het register van verwerkingen niet met de praktijk: bijzondere gegevens
+    vragen een uitzondering van art. 9 lid 2 AVG, en die ontbreekt in het register.
+
+    Oplossing: vul bij de verwerking 'bijzondere_gegevens' aan, of verbeter het datalek.
+    """
+
+    code = "AVG807"
+    severity = Severity.WAARSCHUWING
+    title = "Bijzondere gegevens niet in het register"
+    artikel = "art. 30 lid 1 sub c AVG"
+    voorbeeld = Voorbeeld(
+        "datalek",
+        fout=_KOP + "verwerkingen: [20.1.1]\nbijzondere_gegevens: [gezondheid]\n",
+        goed=_KOP + "verwerkingen: [20.1.1]\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        activiteiten = {b.model.id: b.model for b in self.register.verwerkingen}
+        for bron in self.datalekken():
+            d = bron.model
+            if not d.bijzondere_gegevens or not d.verwerkingen:
+                continue
+            vermeld = {b.categorie for i in d.verwerkingen if i in activiteiten
+                       for b in activiteiten[i].bijzondere_gegevens}
+            missing = [c for c in d.bijzondere_gegevens if c not in vermeld]
+            if missing and all(i in activiteiten for i in d.verwerkingen):
+                yield self.finding(bron, ("bijzondere_gegevens",), f"{d.referentie} bevat "
+                                   f"{', '.join(m.replace('_', ' ') for m in missing)}, maar de "
+                                   f"verwerkingen {', '.join(d.verwerkingen)} noemen die niet",
+                                   "vul het register aan of verbeter het datalek")
+
+
+class OnbekendeVerwijzing(_DatalekRule):
+    """Een datalek verwijst naar een verwerking of verwerker die niet in het register staat.
+
+    Waarom: de verwerkingen bepalen welke gegevens en betrokkenen geraakt zijn (art. 33 lid 3
+    sub a AVG); een verwerker moet in partijen.yaml staan met zijn overeenkomst (art. 28 AVG).
+
+    Oplossing: verbeter het id.
+    """
+
+    code = "AVG808"
+    severity = Severity.FOUT
+    title = "Onbekende verwerking of partij bij een datalek"
+    artikel = "art. 33 lid 3 AVG"
+    voorbeeld = Voorbeeld(
+        "datalek",
+        fout=_KOP + "verwerkingen: [20.9.9]\n",
+        goed=_KOP + "verwerkingen: [20.1.1]\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        ids = {b.model.id for b in self.register.verwerkingen}
+        skip = any(rel.startswith("registers/verwerkingen") for rel in self.register.onleesbaar)
+        for bron in self.register.datalekken:
+            d = bron.model
+            for index, ref in enumerate(d.verwerkingen):
+                if ref not in ids and not skip:
+                    yield self.finding(bron, ("verwerkingen", index), f"{d.referentie}: onbekende "
+                                       f"verwerking '{ref}'", "zie 'avgctl verwerkingen list'")
+            partij = d.verwerker.partij if d.verwerker else None
+            if partij and self.register.partij(partij) is None and not self.register.unverifiable(
+                    PARTIJEN_FILE, partij):
+                yield self.finding(bron, ("verwerker", "partij"), f"{d.referentie}: onbekende "
+                                   f"partij '{partij}'", f"voeg haar toe aan {PARTIJEN_FILE}")
+
