@@ -84,7 +84,7 @@ def voorstel(antwoorden: Beoordeling) -> str:
         return "geen"
     zwaar = sum(bool(x) for x in (antwoorden.veel_betrokkenen, antwoorden.gevoelige_gegevens,
                                    antwoorden.langdurig))
-    return "hoog_risico" if antwoorden.gevoelige_gegevens or zwaar >= 2 else "risico"
+    return "hoog_risico" if zwaar >= 2 else "risico"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from avgctl import deadlines
+from avgctl.datalekken import is_open
 from avgctl.deadlines import Termijn
 from avgctl.findings import Finding, Severity
 from avgctl.store.register import Register
@@ -49,19 +50,21 @@ class Status:
     bestanden: int
     datalekken: int = 0
     open_verzoeken: int = 0
+    open_datalekken: int = 0
+    tijdzone: str = "Europe/Amsterdam"
     # Deadlines that are past or fall within the warning window (beleid.waarschuwen).
     aandacht: list[Termijn] = field(default_factory=list)
 
 
 def status(register: Register, findings: list[Finding], vandaag: dt.date,
-           binnen: int = AFLOOP_DAGEN) -> Status:
+           binnen: int = AFLOOP_DAGEN, now: dt.datetime | None = None) -> Status:
     config = register.config.model if register.config is not None else None
     procesmodel = config.procesmodel if config is not None else {}
     per_sectie = Counter(b.model.sectie for b in register.verwerkingen)
     secties = [Sectie(nr, procesmodel.get(nr, ""), per_sectie[nr])
                for nr in sorted(per_sectie, key=_numeriek)]
     counts = Counter(f.severity for f in findings)
-    alle = deadlines.termijnen(register, vandaag)
+    alle = deadlines.termijnen(register, vandaag, now)
     return Status(
         organisatie=(config.organisatie.naam or "") if config is not None else "",
         vandaag=vandaag,
@@ -73,7 +76,10 @@ def status(register: Register, findings: list[Finding], vandaag: dt.date,
         bestanden=len(register.files),
         datalekken=len(register.datalekken),
         open_verzoeken=sum(t.soort == "verzoek" for t in alle),
-        aandacht=deadlines.binnen(alle, deadlines.waarschuwingsdagen(register)),
+        open_datalekken=sum(is_open(b.model) for b in register.datalekken),
+        tijdzone=config.beleid.tijdzone if config is not None else "Europe/Amsterdam",
+        aandacht=deadlines.binnen(alle, deadlines.waarschuwingsdagen(register),
+                                  deadlines.waarschuwingsuren(register)),
     )
 
 

@@ -46,7 +46,7 @@ def test_status_text(cli, voorbeeld: Path) -> None:  # type: ignore[no-untyped-d
         "  60 Werving en selectie                            2\n"
         "  70 Beveiliging en toegang                         4\n"
         "  80 Website en communicatie                        4\n"
-        "Partijen: 27   Datalekken: 0   Open verzoeken: 7\n"
+        "Partijen: 27   Datalekken: 0 (0 open)   Open verzoeken: 7\n"
         "\n"
         "Termijnen die aandacht vragen: 0 te laat, 1 binnenkort\n"
         "  AVG-2026-0071 wissing (art. 17 AVG): eigen termijn 2026-11-23 (nog 3 d), wettelijk "

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from avgctl.commands.common import check_format, open_register, vandaag
+from avgctl.commands.common import check_format, nu, open_register, vandaag
 from avgctl.errors import EXIT_FINDINGS, EXIT_OK
 from avgctl.findings import Severity
 from avgctl.output import check as output
@@ -20,11 +20,13 @@ def default_format() -> str:
 
 
 def run(repo: Path | None, dag: dt.date | None, fmt: str | None, select: list[str],
-        ignore: list[str], strict: bool, quiet: bool) -> int:
+        ignore: list[str], strict: bool, quiet: bool, moment: dt.datetime | None = None) -> int:
     fmt = check_format(fmt or default_format(), output.FORMATS)
     codes = select_codes(select, ignore)
     register = open_register(repo)
-    findings = run_checks(register, Context(vandaag(dag, register)), codes)
+    today = vandaag(dag, register)
+    context = Context(today, nu(moment, today, register, dag is not None))
+    findings = run_checks(register, context, codes)
     output.write(output.Report(findings, len(register.files), len(register.verwerkingen)),
                  fmt, quiet)
     threshold = Severity.WAARSCHUWING if strict else Severity.FOUT

@@ -38,6 +38,11 @@ def vandaag(explicit: dt.date | None, register: Register) -> dt.date:
     return dt.datetime.now(ZoneInfo(zone)).date()
 
 
+def zone(register: Register) -> ZoneInfo:
+    return ZoneInfo(register.config.model.beleid.tijdzone if register.config is not None
+                    else "Europe/Amsterdam")
+
+
 def parse_nu(value: str | None) -> dt.datetime | None:
     if value is None:
         return None

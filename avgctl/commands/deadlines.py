@@ -6,25 +6,30 @@ import datetime as dt
 from pathlib import Path
 
 from avgctl import deadlines as domain
-from avgctl.commands.common import TERMIJNEN, check_format, open_register, vandaag
+from avgctl.commands.common import TERMIJNEN, check_format, nu, open_register, vandaag, zone
 from avgctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from avgctl.output import deadlines as output
 
 
-def run(repo: Path | None, dag: dt.date | None, binnen: str | None, fmt: str,
-        fail_on: str | None) -> int:
+def run(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
+        binnen: str | None, fmt: str, fail_on: str | None) -> int:
     check_format(fmt, output.FORMATS)
     if fail_on not in (None, "overdue", "soon"):
         raise UsageError(f"--fail-on {fail_on!r}: kies overdue of soon")
     register = open_register(repo, TERMIJNEN)
     today = vandaag(dag, register)
-    items = domain.termijnen(register, today)
-    venster = domain.parse_binnen(binnen) if binnen else domain.waarschuwingsdagen(register)
-    shown = domain.binnen(items, venster) if binnen else items
+    now = nu(moment, today, register, dag is not None)
+    items = domain.termijnen(register, today, now)
+    if binnen:
+        venster = domain.parse_binnen(binnen)
+        uren = venster * 24
+    else:
+        venster, uren = domain.waarschuwingsdagen(register), domain.waarschuwingsuren(register)
+    shown = domain.binnen(items, venster, uren) if binnen else items
     naam = register.config.model.organisatie.naam or "" if register.config else ""
-    output.write(shown, fmt, today, naam)
+    output.write(shown, fmt, today, naam, zone(register))
     if fail_on == "overdue" and any(t.te_laat for t in items):
         return EXIT_FINDINGS
-    if fail_on == "soon" and domain.binnen(items, venster):
+    if fail_on == "soon" and domain.binnen(items, venster, uren):
         return EXIT_FINDINGS
     return EXIT_OK

@@ -14,20 +14,21 @@ from avgctl.output.verwerkingen import columns
 FORMATS = ("text", "json", "ics", "csv")
 
 
-def write(items: list[Termijn], fmt: str, vandaag: dt.date, organisatie: str) -> None:
+def write(items: list[Termijn], fmt: str, vandaag: dt.date, organisatie: str,
+          zone: dt.tzinfo) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps([_dict(t) for t in items], ensure_ascii=False,
+        sys.stdout.write(json.dumps([_dict(t, zone) for t in items], ensure_ascii=False,
                                     indent=2) + "\n")
     elif fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(list(_dict(items[0]) if items else _KOLOMMEN))
-        writer.writerows([[_cel(v) for v in _dict(t).values()] for t in items])
+        writer.writerow(list(_dict(items[0], zone) if items else _KOLOMMEN))
+        writer.writerows([[_cel(v) for v in _dict(t, zone).values()] for t in items])
         sys.stdout.write(buffer.getvalue())
     elif fmt == "ics":
         sys.stdout.write(ics(items, vandaag, organisatie))
     else:
-        _text(items)
+        _text(items, zone)
 
 
 def _cel(value: object) -> object:
@@ -40,10 +41,16 @@ _KOLOMMEN = ("soort", "referentie", "omschrijving", "wettelijk", "dagen_wettelij
              "dagen_intern", "te_laat", "bestand", "regel")
 
 
-def _dict(t: Termijn) -> dict[str, object]:
+def _wanneer(moment: dt.date, zone: dt.tzinfo) -> str:
+    if isinstance(moment, dt.datetime):
+        return moment.astimezone(zone).isoformat()
+    return moment.isoformat()
+
+
+def _dict(t: Termijn, zone: dt.tzinfo) -> dict[str, object]:
     return {
         "soort": t.soort, "referentie": t.referentie, "omschrijving": t.omschrijving,
-        "wettelijk": t.wettelijk.isoformat(), "dagen_wettelijk": t.dagen_wettelijk,
+        "wettelijk": _wanneer(t.wettelijk, zone), "dagen_wettelijk": t.dagen_wettelijk,
         "intern": t.intern.isoformat() if t.intern else None, "dagen_intern": t.dagen_intern,
         "te_laat": t.te_laat, "bestand": t.bestand, "regel": t.regel,
     }
@@ -57,16 +64,24 @@ def _dagen(dagen: int | None) -> str:
     return "vandaag" if dagen == 0 else f"nog {dagen} d"
 
 
-def _text(items: list[Termijn]) -> None:
+def _uren(uren: float) -> str:
+    return f"{-uren:.0f} u te laat" if uren < 0 else f"nog {uren:.0f} u"
+
+
+def _text(items: list[Termijn], zone: dt.tzinfo) -> None:
     if not items:
         sys.stdout.write("Geen open termijnen.\n")
         return
     table = [["", "referentie", "wat", "wettelijk", "", "eigen termijn", ""]]
     for t in items:
         mark = "TE LAAT" if t.te_laat else ("eigen termijn voorbij" if t.intern_te_laat else "")
-        table.append([mark, t.referentie, t.omschrijving, t.wettelijk.isoformat(),
-                      _dagen(t.dagen_wettelijk), t.intern.isoformat() if t.intern else "",
-                      _dagen(t.dagen_intern)])
+        if isinstance(t.wettelijk, dt.datetime) and t.uren_wettelijk is not None:
+            wettelijk = t.wettelijk.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            over = _uren(t.uren_wettelijk)
+        else:
+            wettelijk, over = t.wettelijk.isoformat(), _dagen(t.dagen_wettelijk)
+        table.append([mark, t.referentie, t.omschrijving, wettelijk, over,
+                      t.intern.isoformat() if t.intern else "", _dagen(t.dagen_intern)])
     sys.stdout.write("".join(line + "\n" for line in columns(table)))
     late = sum(t.te_laat for t in items)
     sys.stdout.write(f"{len(items)} open {'termijn' if len(items) == 1 else 'termijnen'}, "
@@ -107,12 +122,18 @@ def ics(items: list[Termijn], vandaag: dt.date, organisatie: str) -> str:
         if t.intern is not None and t.intern != t.wettelijk:
             events.append(("eigen", t.intern, "eigen termijn"))
         for kind, day, label in events:
+            if isinstance(day, dt.datetime):  # the 72 hours end at a moment, in UTC
+                utc = day.astimezone(dt.UTC)
+                when = [f"DTSTART:{utc:%Y%m%dT%H%M%SZ}",
+                        f"DTEND:{utc + dt.timedelta(minutes=30):%Y%m%dT%H%M%SZ}"]
+            else:
+                when = [f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+                        f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}"]
             lines += [
                 "BEGIN:VEVENT",
                 f"UID:{t.soort}-{t.referentie}-{kind}@avgctl",
                 f"DTSTAMP:{stamp}",
-                f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-                f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+                *when,
                 f"SUMMARY:{_escape(f'{t.referentie}: {label} {t.omschrijving}')}",
                 f"DESCRIPTION:{_escape(f'{t.bestand}:{t.regel}')}",
                 "TRANSP:TRANSPARENT",

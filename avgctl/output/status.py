@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from dataclasses import asdict
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from avgctl.deadlines import Termijn
 from avgctl.overzicht import Status
@@ -33,6 +35,7 @@ def _as_json(status: Status) -> dict[str, Any]:
 def _termijn(t: Termijn) -> dict[str, object]:
     return {"soort": t.soort, "referentie": t.referentie, "omschrijving": t.omschrijving,
             "wettelijk": t.wettelijk.isoformat(), "dagen_wettelijk": t.dagen_wettelijk,
+            "uren_wettelijk": t.uren_wettelijk,
             "intern": t.intern.isoformat() if t.intern else None,
             "dagen_intern": t.dagen_intern, "te_laat": t.te_laat}
 
@@ -52,14 +55,20 @@ def _text(status: Status) -> None:
         label = f"{sectie.nummer} {sectie.naam}".rstrip()
         console.print(f"  {escape(label):<{width}} {sectie.verwerkingen:>4}")
     console.print(f"[bold]Partijen:[/] {status.partijen}   [bold]Datalekken:[/] "
-                  f"{status.datalekken}   [bold]Open verzoeken:[/] {status.open_verzoeken}")
+                  f"{status.datalekken} ({status.open_datalekken} open)   "
+                  f"[bold]Open verzoeken:[/] {status.open_verzoeken}")
     console.print()
     late = [t for t in status.aandacht if t.te_laat]
     if status.aandacht:
         console.print(f"[bold]Termijnen die aandacht vragen:[/] {len(late)} te laat, "
                       f"{len(status.aandacht) - len(late)} binnenkort")
         for t in status.aandacht[:10]:
-            if t.te_laat:
+            if isinstance(t.wettelijk, dt.datetime) and t.uren_wettelijk is not None:
+                moment = t.wettelijk.astimezone(ZoneInfo(status.tijdzone))
+                state = (f"[bold red]{-t.uren_wettelijk:.0f} uur te laat[/]" if t.te_laat
+                         else f"nog {t.uren_wettelijk:.0f} uur")
+                when = f"uiterlijk {moment:%Y-%m-%d %H:%M}, {state}"
+            elif t.te_laat:
                 when = (f"wettelijke termijn {t.wettelijk.isoformat()}, "
                         f"[bold red]{-t.dagen_wettelijk} d te laat[/]")
             elif t.intern is not None and t.dagen_intern is not None and t.intern < t.wettelijk:

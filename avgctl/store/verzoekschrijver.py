@@ -141,34 +141,86 @@ def _format(cells: list[str], delimiter: str, eol: str) -> str:
 
 
 def schrijf_yaml(path: Path, expected_text: str, wijzigingen: dict[str, object]) -> None:
-    """Change fields of a request kept as its own YAML file.
+    """Change top-level fields of a register file kept as YAML (a request or a breach).
 
-    Such a file is a flat mapping, so a changed field is one line: that line is replaced (or
-    added at the end, or removed) and every other line, comment and line ending stays as it
-    was. Only a field written over several lines falls back to a round-trip rewrite.
+    Each changed field is its own block of lines: that block is replaced (or added at the end,
+    or removed) and every other line, comment and line ending stays exactly as it was.
     """
     raw = _current(path, hashlib.sha256(expected_text.encode("utf-8")).hexdigest())
-    text = raw.decode("utf-8")
+    atomic_write(path, yaml_met(raw.decode("utf-8"), wijzigingen).encode("utf-8"))
+
+
+def yaml_met(text: str, wijzigingen: dict[str, object]) -> str:
+    """``text`` with the top-level fields in ``wijzigingen`` set (None or [] removes one)."""
     lines = split_lines(text)
     eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     for name, value in wijzigingen.items():
-        index = _top_level(lines, name)
-        if index is not None and _continues(lines, index):
-            _rewrite_yaml(path, text, wijzigingen)
-            return
+        start = _top_level(lines, name)
+        end = _block_end(lines, start) if start is not None else None
         if value in (None, "", []):
-            if index is not None:
-                del lines[index]
+            if start is not None:
+                del lines[start:end]
             continue
-        comment = _comment(lines[index]) if index is not None else ""
-        line = f"{name}: {_scalar(value)}{comment}{eol}"
-        if index is None:
+        block = _block(name, value, eol)
+        if start is None:
             if lines and not lines[-1].endswith(("\n", "\r")):
                 lines[-1] += eol
-            lines.append(line)
+            lines += block
         else:
-            lines[index] = line
-    atomic_write(path, "".join(lines).encode("utf-8"))
+            if len(block) == 1 and end == start + 1:
+                block[0] = block[0][: -len(eol)] + _comment(lines[start]) + eol
+            lines[start:end] = block
+    return "".join(lines)
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """The index after the lines that belong to the field starting at ``start``."""
+    end = start + 1
+    last = end
+    while end < len(lines):
+        line = lines[end]
+        if not line.strip():
+            end += 1
+            continue
+        if line[0] in " \t" or line.startswith("- "):
+            end += 1
+            last = end
+            continue
+        break
+    return last  # trailing blank lines stay with what follows
+
+
+def _block(name: str, value: object, eol: str) -> list[str]:
+    """``name: value`` as YAML lines: one line for scalars and lists of scalars, a block for
+    mappings and lists of mappings (two spaces per level, list items under their key)."""
+    if _is_scalar(value) or (isinstance(value, list) and all(_is_scalar(v) for v in value)):
+        return [f"{name}: {_scalar(value)}{eol}"]
+    return [f"{name}:{eol}", *_nested(value, 1, eol)]
+
+
+def _is_scalar(value: object) -> bool:
+    return not isinstance(value, (dict, list))
+
+
+def _nested(value: object, level: int, eol: str) -> list[str]:
+    pad = "  " * level
+    out: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if item in (None, [], {}):
+                continue
+            if _is_scalar(item) or (isinstance(item, list) and all(map(_is_scalar, item))):
+                out.append(f"{pad}{key}: {_scalar(item)}{eol}")
+            else:
+                out += [f"{pad}{key}:{eol}", *_nested(item, level + 1, eol)]
+    elif isinstance(value, list):
+        for item in value:
+            inner = _nested(item, level + 1, eol) if not _is_scalar(item) else [
+                f"{pad}  {_scalar(item)}{eol}"]
+            first = inner[0]
+            out.append(f"{pad}- {first.lstrip()}")
+            out += inner[1:]
+    return out
 
 
 def _top_level(lines: list[str], name: str) -> int | None:
@@ -195,18 +247,6 @@ def _comment(line: str) -> str:
     return "" if isinstance(value, str) and "#" in value else rest[match.start():]
 
 
-def _continues(lines: list[str], index: int) -> bool:
-    """Whether the value of the field on ``lines[index]`` goes on below it."""
-    value = lines[index].split(":", 1)[1].strip()
-    if value.startswith(("|", ">")):
-        return True
-    for line in lines[index + 1:]:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        return line[0] in " \t-"
-    return False
-
-
 def _scalar(value: object) -> str:
     """A value as YAML that reads back as the same value: plain where that is safe."""
     import datetime as dt
@@ -216,8 +256,12 @@ def _scalar(value: object) -> str:
 
     if isinstance(value, list):
         return "[" + ", ".join(_scalar(item) for item in value) + "]"
-    if isinstance(value, dt.date):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):  # also a datetime, with its offset
         return value.isoformat()
+    if isinstance(value, (int, float)):
+        return str(value)
     text = str(value)
     try:
         if parse_yaml(f"x: {text}\n", "").data == {"x": text}:
@@ -225,24 +269,3 @@ def _scalar(value: object) -> str:
     except LoadError:
         pass
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
-
-
-def _rewrite_yaml(path: Path, text: str, wijzigingen: dict[str, object]) -> None:
-    from ruamel.yaml import YAML
-
-    yaml = YAML()  # round-trip: comments, key order and quoting survive
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never wrap long lines
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    data = yaml.load(text)
-    for name, value in wijzigingen.items():
-        if value not in (None, "", []):
-            data[name] = value
-        elif name in data:
-            del data[name]
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    out = buffer.getvalue()
-    if "\r\n" in text:
-        out = out.replace("\r\n", "\n").replace("\n", "\r\n")
-    atomic_write(path, out.encode("utf-8"))

@@ -1,0 +1,292 @@
+"""``avgctl datalek ...``: the breach workflow, the AP notification, the letter, the trend."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from avgctl import apmelding, brieven
+from avgctl.commands.common import check_format, nu, open_register, vandaag
+from avgctl.datalekken import find, gevoelig, is_open, klok, meldplichtig, veel, voorstel
+from avgctl.errors import EXIT_OK, AvgctlError, UsageError
+from avgctl.models.datalek import ApMelding, Beoordeling, Datalek
+from avgctl.output import datalek as output
+from avgctl.store.register import DATALEKKEN_DIR, Bron, Register
+from avgctl.store.schemafout import translate
+from avgctl.store.schrijven import atomic_write
+from avgctl.store.verzoekschrijver import schrijf_yaml, yaml_met
+
+DELEN = frozenset({"datalekken", "verwerkingen", "partijen"})
+_REF = re.compile(r"^DL-(\d{4})-(\d+)$")
+
+
+def _open(repo: Path | None) -> Register:
+    return open_register(repo, DELEN)
+
+
+def add(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
+        velden: dict[str, Any], interactief: bool) -> int:
+    register = _open(repo)
+    today = vandaag(dag, register)
+    now = nu(moment, today, register, dag is not None)
+    velden = {k: v for k, v in velden.items() if v not in (None, "", [], {})}
+    if interactief:
+        for naam, vraag in output.INTAKE:
+            if naam not in velden:
+                antwoord = output.vraag(vraag)
+                if antwoord:
+                    velden[naam] = antwoord
+    ontdekt = velden.get("ontdekt_op", now)
+    if isinstance(ontdekt, str):
+        from avgctl.commands.common import parse_nu
+
+        ontdekt = parse_nu(ontdekt)
+    velden["ontdekt_op"] = nu(ontdekt, today, register, True)
+    velden = _vorm(velden)
+    jaar = velden["ontdekt_op"].year
+    velden["referentie"] = _volgende(register, jaar)
+    datalek = _valideer(velden)
+    path = register.root / DATALEKKEN_DIR / f"{datalek.referentie}.yaml"
+    if path.exists():
+        raise AvgctlError(f"{path} bestaat al")
+    kop = ("# Datalek, geregistreerd met avgctl. Alleen functies en aantallen: geen namen of "
+           "andere gegevens van betrokkenen.\n")
+    atomic_write(path, (kop + yaml_met("", _schrijfbaar(datalek, list(velden)))).encode("utf-8"))
+    output.toegevoegd(datalek, klok(register, Bron(datalek, _leeg(path)), now), path)
+    return EXIT_OK
+
+
+def _volgende(register: Register, jaar: int) -> str:
+    hoogste = 0
+    for bron in register.datalekken:
+        match = _REF.match(bron.model.referentie)
+        if match and int(match.group(1)) == jaar:
+            hoogste = max(hoogste, int(match.group(2)))
+    for path in (register.root / DATALEKKEN_DIR).glob("DL-*.yaml"):
+        match = _REF.match(path.stem)
+        if match and int(match.group(1)) == jaar:
+            hoogste = max(hoogste, int(match.group(2)))
+    return f"DL-{jaar}-{hoogste + 1:03d}"
+
+
+def _vorm(velden: dict[str, Any]) -> dict[str, Any]:
+    """Flat command-line fields into the shape of the model."""
+    uit = dict(velden)
+    for naam in ("soort", "gegevens", "systemen", "verwerkingen", "bijzondere_gegevens",
+                 "landen"):
+        if isinstance(uit.get(naam), str):
+            uit[naam] = [p.strip() for p in re.split(r"[;,]", uit[naam]) if p.strip()]
+    omvang = {k: uit.pop(v) for k, v in (("categorieen", "betrokkenen"), ("aantal", "aantal"),
+                                         ("records", "records")) if v in uit}
+    if isinstance(omvang.get("categorieen"), str):
+        omvang["categorieen"] = [p.strip() for p in omvang["categorieen"].split(",")]
+    if omvang:
+        uit["betrokkenen"] = omvang
+    periode = {k: uit.pop(f"periode_{k}") for k in ("van", "tot") if f"periode_{k}" in uit}
+    if periode:
+        uit["periode"] = periode
+    genomen = uit.pop("maatregel", None)
+    if genomen:
+        uit["maatregelen"] = {"genomen": [genomen]}
+    verwerker = {k: uit.pop(f"verwerker_{k}" if k != "partij" else "verwerker")
+                 for k in ("partij", "ontdekt_op", "gemeld_aan_ons_op")
+                 if (f"verwerker_{k}" if k != "partij" else "verwerker") in uit}
+    if verwerker:
+        uit["verwerker"] = {("verwerker_ontdekt_op" if k == "ontdekt_op" else k): v
+                            for k, v in verwerker.items()}
+    return uit
+
+
+def _schrijfbaar(datalek: Datalek, volgorde: list[str]) -> dict[str, object]:
+    data = datalek.model_dump(exclude_defaults=True)
+    eerst = ["referentie", "gemeld_door", "ontdekt_op", "periode", "beschrijving"]
+    return {k: data[k] for k in [*eerst, *data] if k in data} if data else {}
+
+
+def update(repo: Path | None, referentie: str, velden: dict[str, Any]) -> int:
+    register = _open(repo)
+    bron = _zoek(register, referentie)
+    huidig = bron.model.model_dump(exclude_defaults=True)
+    wijzig: dict[str, Any] = {}
+    for naam, waarde in _vorm({k: v for k, v in velden.items() if v is not None}).items():
+        if naam == "maatregelen":  # add to what was already recorded
+            oud = huidig.get("maatregelen", {})
+            wijzig[naam] = {"genomen": oud.get("genomen", []) + waarde.get("genomen", []),
+                            "gepland": oud.get("gepland", []) + waarde.get("gepland", [])}
+        elif naam == "betrokkenen":
+            wijzig[naam] = {**huidig.get("betrokkenen", {}), **waarde}
+        else:
+            wijzig[naam] = waarde
+    if not wijzig:
+        raise UsageError("niets te wijzigen; geef ten minste één optie, zie --help")
+    datalek = _schrijf(register, bron, wijzig)
+    output.gewijzigd(datalek, sorted(wijzig))
+    return EXIT_OK
+
+
+def beoordeel(repo: Path | None, dag: dt.date | None, referentie: str,
+              antwoorden: dict[str, bool | None], risico: str | None, motivatie: str | None,
+              besloten_door: str | None, interactief: bool) -> int:
+    """Walk through the notify decision: answers, a suggestion, and a person's decision."""
+    register = _open(repo)
+    bron = _zoek(register, referentie)
+    d = bron.model
+    today = vandaag(dag, register)
+    # What the record already says answers a question, unless the person says otherwise.
+    afgeleid = {
+        "persoonsgegevens": True,
+        "veel_betrokkenen": veel(d),
+        "gevoelige_gegevens": bool(gevoelig(d)),
+        "langdurig": d.ingedamd is False,
+        "onleesbaar": bool(d.versleuteld),
+    }
+    gegeven = {k: v for k, v in antwoorden.items() if v is not None}
+    for naam, vraag in output.BEOORDELING:
+        if naam not in gegeven:
+            gegeven[naam] = output.ja_nee(vraag, afgeleid[naam]) if interactief \
+                else afgeleid[naam]
+    beoordeling = Beoordeling(**gegeven)
+    suggestie = voorstel(beoordeling)
+    output.suggestie(d, beoordeling, suggestie)
+    if risico is None:
+        if not interactief:
+            raise UsageError("geef het besluit met --risico geen|risico|hoog_risico; avgctl "
+                             f"stelt '{suggestie}' voor, maar een mens beslist")
+        risico = output.kies_risico(suggestie)
+    if not motivatie:
+        if not interactief:
+            raise UsageError("geef de redenering van het besluit met --motivatie")
+        motivatie = output.vraag("Motivatie van het besluit")
+    beoordeling = beoordeling.model_copy(update={"voorstel": suggestie,
+                                                 "besloten_door": besloten_door,
+                                                 "besloten_op": today})
+    datalek = _schrijf(register, bron, {"beoordeling": beoordeling.model_dump(
+        exclude_none=True), "risico": risico, "besluit_motivatie": motivatie})
+    output.beoordeeld(datalek, suggestie)
+    return EXIT_OK
+
+
+def meld(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None, referentie: str,
+         soort: str, kenmerk: str | None, reden_vertraging: str | None) -> int:
+    register = _open(repo)
+    bron = _zoek(register, referentie)
+    today = vandaag(dag, register)
+    op = nu(moment, today, register, dag is not None)
+    t = klok(register, bron, op).termijnen
+    eerste = not any(m.soort != "intrekking" for m in bron.model.ap_meldingen)
+    if eerste and op > t.ap and not (reden_vertraging or bron.model.reden_vertraging):
+        raise AvgctlError(f"{referentie} wordt later dan 72 uur na ontdekking gemeld; de reden "
+                          "van de vertraging hoort bij de melding (art. 33 lid 1 AVG). Geef "
+                          "die met --reden-vertraging")
+    melding = ApMelding.model_validate({"soort": soort, "op": op, "kenmerk": kenmerk})
+    wijzig: dict[str, Any] = {"ap_meldingen": [
+        m.model_dump(exclude_none=True) for m in [*bron.model.ap_meldingen, melding]]}
+    if reden_vertraging:
+        wijzig["reden_vertraging"] = reden_vertraging
+    datalek = _schrijf(register, bron, wijzig)
+    output.gemeld(datalek, melding, klok(register, Bron(datalek, bron.doc), op))
+    return EXIT_OK
+
+
+def list_(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
+          alleen_open: bool, meldplichtig_: bool, te_laat: bool, fmt: str) -> int:
+    check_format(fmt, output.LIST_FORMATS)
+    register = _open(repo)
+    today = vandaag(dag, register)
+    now = nu(moment, today, register, dag is not None)
+    klokken = []
+    for bron in sorted(register.datalekken, key=lambda b: b.model.ontdekt_op):
+        d = bron.model
+        k = klok(register, bron, now)
+        if (alleen_open and not is_open(d)) or (meldplichtig_ and not meldplichtig(d)):
+            continue
+        if te_laat and not (k.te_laat or k.termijnen.te_laat_gemeld):
+            continue
+        klokken.append(k)
+    output.lijst(klokken, fmt, register)
+    return EXIT_OK
+
+
+def show(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
+         referentie: str) -> int:
+    register = _open(repo)
+    bron = _zoek(register, referentie)
+    today = vandaag(dag, register)
+    output.toon(bron, klok(register, bron, nu(moment, today, register, dag is not None)),
+                register)
+    return EXIT_OK
+
+
+def ap_melding(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
+               referentie: str, fmt: str) -> int:
+    check_format(fmt, ("md", "json"))
+    register = _open(repo)
+    bron = _zoek(register, referentie)
+    today = vandaag(dag, register)
+    inhoud = apmelding.inhoud(register, bron.model, nu(moment, today, register, dag is not None))
+    output.ap_melding(inhoud, fmt, register.root)
+    return EXIT_OK
+
+
+def brief(repo: Path | None, dag: dt.date | None, referentie: str, fmt: str,
+          uit: Path | None) -> int:
+    from avgctl.render import markdown_html, render
+
+    check_format(fmt, ("md", "html"))
+    register = _open(repo)
+    bron = _zoek(register, referentie)
+    context = brieven.datalek_context(register, referentie, vandaag(dag, register), bron.model)
+    text = render("brieven/datalek.md.j2", context, register.root)
+    if fmt == "html":
+        text = render("brieven/brief.html.j2", {"titel": f"Datalek {referentie}",
+                                                "inhoud": markdown_html(text)}, register.root)
+    output.bytes_of_file(text.encode("utf-8"), uit)
+    return EXIT_OK
+
+
+def trend(repo: Path | None, jaar: int, fmt: str) -> int:
+    check_format(fmt, ("text", "json"))
+    register = _open(repo)
+    output.trend(apmelding.trend(register, jaar), fmt)
+    return EXIT_OK
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+def _zoek(register: Register, referentie: str) -> Bron[Datalek]:
+    bron = find(register, referentie)
+    if bron is None:
+        from difflib import get_close_matches
+
+        close = get_close_matches(referentie, [b.model.referentie for b in register.datalekken],
+                                  n=1)
+        hint = f"; bedoelde u {close[0]}?" if close else "; zie 'avgctl datalek list'"
+        raise AvgctlError(f"geen datalek met referentie {referentie!r}{hint}")
+    return bron
+
+
+def _valideer(velden: dict[str, Any]) -> Datalek:
+    try:
+        return Datalek.model_validate(velden)
+    except ValidationError as exc:
+        fouten = [translate(Datalek, e) for e in exc.errors(include_url=False)]
+        message = "; ".join(f.message + (f" ({f.hint})" if f.hint else "") for f in fouten)
+        raise AvgctlError(f"ongeldig datalek: {message}") from None
+
+
+def _schrijf(register: Register, bron: Bron[Datalek], wijzig: dict[str, Any]) -> Datalek:
+    datalek = _valideer({**bron.model.model_dump(exclude_none=True), **wijzig})
+    data = datalek.model_dump(exclude_defaults=True)
+    schrijf_yaml(register.root / bron.doc.rel, bron.doc.text,
+                 {naam: data.get(naam) for naam in wijzig})
+    return datalek
+
+
+def _leeg(path: Path) -> Any:
+    from avgctl.store.yamlfile import YamlDocument
+
+    return YamlDocument(rel=path.name, text="", data={})
