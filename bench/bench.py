@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate, verzoeken  # noqa: E402
+from generate import datalekken, generate, verzoeken  # noqa: E402
 
 
 def timed(argv: list[str], expect: tuple[int, ...] = (0,)) -> float:
@@ -37,6 +37,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--verwerkingen", type=int, default=2000)
     parser.add_argument("--verzoeken", type=int, default=100_000)
+    parser.add_argument("--datalekken", type=int, default=1000)
     parser.add_argument("--map", type=Path, default=HERE / "out" / "organisatie")
     args = parser.parse_args()
 
@@ -45,6 +46,7 @@ def main() -> None:
         shutil.rmtree(root)
     generate(root, args.verwerkingen)
     verzoeken(root, args.verzoeken)
+    datalekken(root, args.datalekken)
     python = sys.executable
     avgctl = [python, "-m", "avgctl"]
     vandaag = ["--vandaag", "2026-06-01"]
@@ -74,7 +76,8 @@ def main() -> None:
 
     medians = {name: statistics.median(values) for name, values in times.items()}
     floor = medians["floor (ruamel C safe loader + csv.reader)"]
-    print(f"{args.verwerkingen} verwerkingen, {args.runs} runs, mediaan per opdracht:")
+    print(f"{args.verwerkingen} verwerkingen, {args.verzoeken} verzoeken, {args.datalekken} "
+          f"datalekken, {args.runs} runs, mediaan per opdracht:")
     for name, value in medians.items():
         spread = f"{min(times[name]):.3f}-{max(times[name]):.3f}"
         print(f"  {name:42s} {value:7.3f} s  (min-max {spread})  {value / floor:5.2f}x floor")
@@ -82,7 +85,7 @@ def main() -> None:
         print(f"{name} / floor = {medians[name] / floor:.2f} (doel: <= 1.5)")
     print(f"avgctl --help = {medians['avgctl --help']:.3f} s (doel: < 0.3 s)")
     for name in ("avgctl status", "avgctl verwerkingen list", "avgctl verwerkingen show",
-                 "avgctl verwerkingen export html", "avgctl verzoek add"):
+                 "avgctl verwerkingen export html", "avgctl verzoek add", "avgctl deadlines"):
         print(f"{name} = {medians[name]:.3f} s (doel: < 1 s)")
 
 

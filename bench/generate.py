@@ -96,14 +96,52 @@ def generate(root: Path, activiteiten: int = 2000, n_partijen: int = 200, seed: 
         (root / "registers" / "verwerkingen" / name).write_text(text, encoding="utf-8")
 
 
+def datalekken(root: Path, aantal: int, vandaag: str = "2026-06-01", seed: int = 3) -> None:
+    """``aantal`` breach files over the years before ``vandaag``, notified in time; the last
+    few are still open and within their 72 hours."""
+    import datetime as dt
+
+    rng = random.Random(seed)
+    folder = root / "registers" / "datalekken"
+    folder.mkdir(parents=True, exist_ok=True)
+    eind = dt.datetime.fromisoformat(vandaag + "T00:00:00+00:00")
+    per_jaar: dict[int, int] = {}
+    momenten = sorted(eind - dt.timedelta(hours=rng.randrange(80, 4 * 365 * 24))
+                      for _ in range(aantal - 5))
+    momenten += [eind - dt.timedelta(hours=rng.randrange(1, 40)) for _ in range(5)]
+    for index, ontdekt in enumerate(momenten):
+        jaar = ontdekt.year
+        per_jaar[jaar] = per_jaar.get(jaar, 0) + 1
+        ref = f"DL-{jaar}-{per_jaar[jaar]:04d}"
+        open_ = index >= aantal - 5
+        melding = ontdekt + dt.timedelta(hours=rng.randrange(2, 60))
+        lines = [
+            f"referentie: {ref}", "gemeld_door: Servicedesk",
+            f"ontdekt_op: {ontdekt.isoformat()}",
+            "beschrijving: Gegevens van een dossier zijn naar een verkeerde ontvanger gegaan.",
+            "oorzaak: menselijke fout", "soort: [vertrouwelijkheid]",
+            "gegevens: [NAW, dossiernummer]",
+            "betrokkenen:", "  categorieen: [debiteur]", f"  aantal: {rng.randrange(1, 20)}",
+            "verwerkingen: [20.1.1]", "ernst: beperkt", "risico: risico",
+            "besluit_motivatie: Gegevens van debiteuren bij een onbevoegde ontvanger.",
+        ]
+        if not open_:
+            lines += ["ap_meldingen:", "  - soort: volledig",
+                      f"    op: {melding.isoformat()}", f"    kenmerk: M-{index:06d}",
+                      f"afgesloten_op: {(melding + dt.timedelta(days=5)).date().isoformat()}"]
+        (folder / f"{ref}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("map", type=Path)
     parser.add_argument("--verwerkingen", type=int, default=2000)
     parser.add_argument("--verzoeken", type=int, default=100_000)
+    parser.add_argument("--datalekken", type=int, default=1000)
     args = parser.parse_args()
     generate(args.map, args.verwerkingen)
     verzoeken(args.map, args.verzoeken)
+    datalekken(args.map, args.datalekken)
 
 
 

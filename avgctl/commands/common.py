@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from avgctl.errors import UsageError
@@ -74,11 +75,11 @@ def cwd() -> Path:
 
 
 def open_register(repo: Path | None, delen: frozenset[str] | None = None,
-                  verzoeken_valideren: bool = True) -> Register:
+                  verzoeken: Literal["alle", "open", "ruw"] = "alle") -> Register:
     """Find the repository (``--repo`` or upwards from here) and load it, or only ``delen``."""
     from avgctl.store.repo import ALLES, find_repo, load_register
 
-    register = load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken_valideren)
+    register = load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken)
     # Kept until the process ends: freeing a large register object by object when the command
     # returns costs more time than the process needs to exit (the console script leaves with
     # os._exit, see __main__).

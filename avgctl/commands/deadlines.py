@@ -16,7 +16,7 @@ def run(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
     check_format(fmt, output.FORMATS)
     if fail_on not in (None, "overdue", "soon"):
         raise UsageError(f"--fail-on {fail_on!r}: kies overdue of soon")
-    register = open_register(repo, TERMIJNEN)
+    register = open_register(repo, TERMIJNEN, verzoeken="open")  # closed ones have no clock
     today = vandaag(dag, register)
     now = nu(moment, today, register, dag is not None)
     items = domain.termijnen(register, today, now)

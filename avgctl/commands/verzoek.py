@@ -25,7 +25,7 @@ VERPLICHT_BIJ_ADD = ("type", "betrokkene_ref", "kanaal")
 def add(repo: Path | None, dag: dt.date | None, velden: dict[str, Any],
         interactief: bool) -> int:
     # Only the references are needed to pick the next one: no validation of every row.
-    register = open_register(repo, VERZOEKEN, verzoeken_valideren=False)
+    register = open_register(repo, VERZOEKEN, verzoeken="ruw")
     today = vandaag(dag, register)
     velden = {k: v for k, v in velden.items() if v not in (None, "", [])}
     if isinstance(velden.get("verwerkingen"), str):
