@@ -49,6 +49,10 @@ def test_readme_documents_every_rule_and_command() -> None:
     for command in app.registered_commands:
         name = command.name or (command.callback.__name__ if command.callback else "")
         assert f"avgctl {name}" in readme, name
+    for group in app.registered_groups:
+        assert group.typer_instance is not None
+        for command in group.typer_instance.registered_commands:
+            assert f"avgctl {group.name} {command.name}" in readme, (group.name, command.name)
 
 
 def test_readme_rule_table_matches_registry() -> None:
