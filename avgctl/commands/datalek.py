@@ -7,16 +7,21 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from avgctl import apmelding, brieven
-from avgctl.commands.common import check_format, nu, open_register, vandaag
+from avgctl.commands.common import (
+    check_format,
+    lever,
+    niet_gevonden,
+    nu,
+    open_register,
+    valideer,
+    vandaag,
+)
 from avgctl.datalekken import find, gevoelig, is_open, klok, meldplichtig, veel, voorstel
 from avgctl.errors import EXIT_OK, AvgctlError, UsageError
 from avgctl.models.datalek import ApMelding, Beoordeling, Datalek
 from avgctl.output import datalek as output
 from avgctl.store.register import DATALEKKEN_DIR, Bron, Register
-from avgctl.store.schemafout import translate
 from avgctl.store.schrijven import atomic_write
 from avgctl.store.verzoekschrijver import schrijf_yaml, yaml_met
 
@@ -244,7 +249,7 @@ def brief(repo: Path | None, dag: dt.date | None, referentie: str, fmt: str,
     if fmt == "html":
         text = render("brieven/brief.html.j2", {"titel": f"Datalek {referentie}",
                                                 "inhoud": markdown_html(text)}, register.root)
-    output.bytes_of_file(text.encode("utf-8"), uit)
+    lever(text.encode("utf-8"), uit)
     return EXIT_OK
 
 
@@ -260,22 +265,14 @@ def trend(repo: Path | None, jaar: int, fmt: str) -> int:
 def _zoek(register: Register, referentie: str) -> Bron[Datalek]:
     bron = find(register, referentie)
     if bron is None:
-        from difflib import get_close_matches
-
-        close = get_close_matches(referentie, [b.model.referentie for b in register.datalekken],
-                                  n=1)
-        hint = f"; bedoelde u {close[0]}?" if close else "; zie 'avgctl datalek list'"
-        raise AvgctlError(f"geen datalek met referentie {referentie!r}{hint}")
+        raise niet_gevonden("datalek met referentie", referentie,
+                            [b.model.referentie for b in register.datalekken],
+                            "avgctl datalek list")
     return bron
 
 
 def _valideer(velden: dict[str, Any]) -> Datalek:
-    try:
-        return Datalek.model_validate(velden)
-    except ValidationError as exc:
-        fouten = [translate(Datalek, e) for e in exc.errors(include_url=False)]
-        message = "; ".join(f.message + (f" ({f.hint})" if f.hint else "") for f in fouten)
-        raise AvgctlError(f"ongeldig datalek: {message}") from None
+    return valideer(Datalek, velden, "datalek")
 
 
 def _schrijf(register: Register, bron: Bron[Datalek], wijzig: dict[str, Any]) -> Datalek:

@@ -5,12 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from avgctl.commands.common import REGISTER, check_format, open_register, vandaag
-from avgctl.errors import EXIT_OK, AvgctlError
+from avgctl.commands.common import (
+    REGISTER,
+    check_format,
+    lever,
+    niet_gevonden,
+    open_register,
+    vandaag,
+)
+from avgctl.errors import EXIT_OK
 from avgctl.export import document, tabel
 from avgctl.output import verwerkingen as output
 from avgctl.store.register import Register
-from avgctl.store.schrijven import atomic_write
 from avgctl.verwerkingen import Filter, filter_verwerkingen, find, gesorteerd
 
 EXPORT_FORMATS = ("csv", "md", "html", "var")
@@ -27,12 +33,9 @@ def show(repo: Path | None, verwerking_id: str) -> int:
     register = open_register(repo, REGISTER)
     bron = find(register, verwerking_id)
     if bron is None:
-        known = [b.model.id for b in gesorteerd(register)]
-        from difflib import get_close_matches
-
-        close = get_close_matches(verwerking_id, known, n=1)
-        hint = f"; bedoelde u {close[0]}?" if close else "; zie 'avgctl verwerkingen list'"
-        raise AvgctlError(f"geen verwerking met id {verwerking_id!r}{hint}")
+        raise niet_gevonden("verwerking met id", verwerking_id,
+                            [b.model.id for b in gesorteerd(register)],
+                            "avgctl verwerkingen list")
     output.write_show(document.verwerking(register, bron.model), bron.file)
     return EXIT_OK
 
@@ -40,12 +43,7 @@ def show(repo: Path | None, verwerking_id: str) -> int:
 def export(repo: Path | None, dag: dt.date | None, fmt: str, uit: Path | None) -> int:
     check_format(fmt, EXPORT_FORMATS)
     register = open_register(repo, REGISTER)
-    data = _export(register, vandaag(dag, register), fmt)
-    if uit is None:
-        output.write_bytes(data)
-    else:
-        atomic_write(uit, data)
-        output.written(uit)
+    lever(_export(register, vandaag(dag, register), fmt), uit)
     return EXIT_OK
 
 

@@ -6,15 +6,20 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from avgctl.commands.common import VERZOEKEN, check_format, open_register, vandaag
+from avgctl.commands.common import (
+    VERZOEKEN,
+    check_format,
+    lever,
+    niet_gevonden,
+    open_register,
+    valideer,
+    vandaag,
+)
 from avgctl.errors import EXIT_OK, AvgctlError, UsageError
 from avgctl.models.verzoek import MELDEN_AAN_ONTVANGERS, Verzoek, split_ids
 from avgctl.output import verzoek as output
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import VERZOEKEN_DIR, VERZOEKEN_FILE, Bron, Register
-from avgctl.store.schemafout import translate
 from avgctl.store.verzoekschrijver import nieuw_csv, schrijf_csv, schrijf_yaml
 from avgctl.verzoeken import find, is_open, stand, termijnen, volgende_referentie
 
@@ -154,24 +159,16 @@ def herstel(repo: Path | None, backup_datum: dt.date) -> int:
 def _zoek(register: Register, referentie: str) -> Bron[Verzoek]:
     bron = find(register, referentie)
     if bron is None:
-        from difflib import get_close_matches
-
-        close = get_close_matches(referentie, [b.model.referentie for b in register.verzoeken],
-                                  n=1)
-        hint = f"; bedoelde u {close[0]}?" if close else "; zie 'avgctl verzoek list'"
-        raise AvgctlError(f"geen verzoek met referentie {referentie!r}{hint}")
+        raise niet_gevonden("verzoek met referentie", referentie,
+                            [b.model.referentie for b in register.verzoeken],
+                            "avgctl verzoek list")
     if bron.doc.rel in register.onleesbaar:
         raise AvgctlError(f"{bron.doc.rel} bevat fouten; herstel die eerst (avgctl check)")
     return bron
 
 
 def _valideer(velden: dict[str, Any]) -> Verzoek:
-    try:
-        return Verzoek.model_validate(velden)
-    except ValidationError as exc:
-        fouten = [translate(Verzoek, e) for e in exc.errors(include_url=False)]
-        message = "; ".join(f.message + (f" ({f.hint})" if f.hint else "") for f in fouten)
-        raise AvgctlError(f"ongeldig verzoek: {message}") from None
+    return valideer(Verzoek, velden, "verzoek")
 
 
 def _wijzig(register: Register, bron: Bron[Verzoek], wijzigingen: dict[str, Any]) -> Verzoek:
@@ -223,7 +220,6 @@ def brief(repo: Path | None, dag: dt.date | None, referentie: str, soort: str, f
     """A letter to the data subject, from the templates in templates/brieven/."""
     from avgctl import brieven
     from avgctl.render import markdown_html, render
-    from avgctl.store.schrijven import atomic_write
 
     check_format(fmt, ("md", "html"))
     register = open_register(repo, VERZOEKEN)
@@ -234,10 +230,5 @@ def brief(repo: Path | None, dag: dt.date | None, referentie: str, soort: str, f
         titel = f"{soort.capitalize()} {referentie}"
         text = render("brieven/brief.html.j2", {"titel": titel, "inhoud": markdown_html(text)},
                       register.root)
-    data = text.encode("utf-8")
-    if uit is None:
-        output.bytes_out(data)
-    else:
-        atomic_write(uit, data)
-        output.geschreven(uit)
+    lever(text.encode("utf-8"), uit)
     return EXIT_OK

@@ -200,18 +200,6 @@ def ap_melding(inhoud: dict[str, Any], fmt: str, root: Path) -> None:
     sys.stdout.write(render("ap-melding.md.j2", inhoud, root))
 
 
-def bytes_of_file(data: bytes, uit: Path | None) -> None:
-    from avgctl.output.verwerkingen import write_bytes, written
-
-    if uit is None:
-        write_bytes(data)
-    else:
-        from avgctl.store.schrijven import atomic_write
-
-        atomic_write(uit, data)
-        written(uit)
-
-
 def trend(data: dict[str, Any], fmt: str) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 
 from avgctl.models.verzoek import ARTIKEL, Verzoek
 from avgctl.render import datum
@@ -158,14 +157,3 @@ def herstel(bronnen: list[Bron[Verzoek]], backup: dt.date) -> None:
                f"{v.betrokkene_ref}  verwerkingen {', '.join(v.verwerkingen) or '-'}")
     _print(f"{len(bronnen)} {'verzoek' if len(bronnen) == 1 else 'verzoeken'}")
 
-
-def bytes_out(data: bytes) -> None:
-    from avgctl.output.verwerkingen import write_bytes
-
-    write_bytes(data)
-
-
-def geschreven(path: Path) -> None:
-    from avgctl.output.verwerkingen import written
-
-    written(path)
