@@ -69,7 +69,8 @@ def test_processor_deadline_from_policy() -> None:
 
 def test_naive_timestamp_in_a_file_is_reported_with_its_line(tmp_path: Path) -> None:
     files = dict(BASIS)
-    files[F] = "referentie: DL-2026-001\nsoort: [vertrouwelijkheid]\nontdekt_op: 2026-03-27T10:00:00\n"
+    files[F] = ("referentie: DL-2026-001\nsoort: [vertrouwelijkheid]\n"
+                "ontdekt_op: 2026-03-27T10:00:00\n")
     findings = check_repo(write_repo(tmp_path, files))
     assert [(f.code, f.location.file, f.location.line, f.location.column, f.message)
             for f in findings] == [
