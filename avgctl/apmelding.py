@@ -43,7 +43,8 @@ def inhoud(register: Register, datalek: Datalek, nu: dt.datetime) -> dict[str, A
     fg = org.fg if org is not None else None
     omvang = datalek.betrokkenen
     info = datalek.betrokkenen_geinformeerd
-    laat = t.te_laat_gemeld or (not t.gemeld and nu > t.ap)
+    hoeft_niet = datalek.risico == "geen" or datalek.geen_datalek
+    laat = t.te_laat_gemeld or (not t.gemeld and nu > t.ap and not hoeft_niet)
     secties: list[dict[str, Any]] = [
         {"titel": "Contactgegevens", "velden": [
             ("Organisatie", org.naam if org is not None else None),
