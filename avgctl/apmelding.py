@@ -67,7 +67,7 @@ def inhoud(register: Register, datalek: Datalek, nu: dt.datetime) -> dict[str, A
         {"titel": "Wat er is gebeurd", "velden": [
             ("Beschrijving", datalek.beschrijving),
             ("Soort inbreuk", "; ".join(SOORT_TEKST[s] for s in datalek.soort) or None),
-            ("Oorzaak", datalek.oorzaak),
+            ("Oorzaak", datalek.oorzaak.replace("_", " ") if datalek.oorzaak else None),
             ("Hoe ontdekt", datalek.hoe_ontdekt),
         ]},
         {"titel": "Persoonsgegevens", "velden": [

@@ -95,7 +95,10 @@ class Klok:
 
     @property
     def te_laat(self) -> bool:
-        return not self.termijnen.gemeld and self.uren_over < 0
+        """Past 72 hours without a notification, while one was (or may be) needed."""
+        d = self.bron.model
+        return (not self.termijnen.gemeld and self.uren_over < 0 and d.risico != "geen"
+                and not d.geen_datalek)
 
 
 def klok(register: Register, bron: Bron[Datalek], nu: dt.datetime) -> Klok:

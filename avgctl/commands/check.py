@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from avgctl.commands.common import check_format, nu, open_register, vandaag
+from avgctl.commands.common import check_format, dag_en_nu, open_register
 from avgctl.errors import EXIT_FINDINGS, EXIT_OK
 from avgctl.findings import Severity
 from avgctl.output import check as output
@@ -23,9 +23,9 @@ def run(repo: Path | None, dag: dt.date | None, fmt: str | None, select: list[st
         ignore: list[str], strict: bool, quiet: bool, moment: dt.datetime | None = None) -> int:
     fmt = check_format(fmt or default_format(), output.FORMATS)
     codes = select_codes(select, ignore)
-    register = open_register(repo)
-    today = vandaag(dag, register)
-    context = Context(today, nu(moment, today, register, dag is not None))
+    register = open_register(repo, waarschuw=False)  # the findings say it all
+    today, now = dag_en_nu(dag, moment, register)
+    context = Context(today, now)
     findings = run_checks(register, context, codes)
     output.write(output.Report(findings, len(register.files), len(register.verwerkingen)),
                  fmt, quiet)

@@ -56,6 +56,16 @@ def parse_nu(value: str | None) -> dt.datetime | None:
                          "bijvoorbeeld 2026-03-30T09:00") from None
 
 
+def dag_en_nu(dag: dt.date | None, moment: dt.datetime | None,
+              register: Register) -> tuple[dt.date, dt.datetime]:
+    """The day and the moment a command runs for. ``--nu`` alone also fixes the day."""
+    if moment is not None:
+        now = nu(moment, dag or dt.date.today(), register, True)
+        return dag or now.astimezone(zone(register)).date(), now
+    today = vandaag(dag, register)
+    return today, nu(None, today, register, dag is not None)
+
+
 def nu(explicit: dt.datetime | None, dag: dt.date, register: Register,
        vandaag_gegeven: bool) -> dt.datetime:
     """The moment a command runs for, in the organisation's zone.
@@ -77,11 +87,23 @@ def cwd() -> Path:
 
 
 def open_register(repo: Path | None, delen: frozenset[str] | None = None,
-                  verzoeken: Literal["alle", "open", "ruw"] = "alle") -> Register:
-    """Find the repository (``--repo`` or upwards from here) and load it, or only ``delen``."""
+                  verzoeken: Literal["alle", "open", "ruw"] = "alle",
+                  waarschuw: bool = True) -> Register:
+    """Find the repository (``--repo`` or upwards from here) and load it, or only ``delen``.
+
+    With ``waarschuw``, files or records that could not be read are mentioned on stderr: a
+    list that silently leaves them out would look complete when it is not.
+    """
     from avgctl.store.repo import ALLES, find_repo, load_register
 
     register = load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken)
+    if waarschuw and register.load_findings:
+        from avgctl.output.console import warning
+
+        bestanden = sorted({f.location.file for f in register.load_findings})
+        warning(f"{len(register.load_findings)} fout(en) in {', '.join(bestanden[:3])}"
+                + (" en meer" if len(bestanden) > 3 else "")
+                + "; wat daar staat, ontbreekt hieronder. Zie 'avgctl check'")
     # Kept until the process ends: freeing a large register object by object when the command
     # returns costs more time than the process needs to exit (the console script leaves with
     # os._exit, see __main__).

@@ -10,12 +10,14 @@ from typing import Any
 from avgctl import apmelding, brieven
 from avgctl.commands.common import (
     check_format,
+    dag_en_nu,
     lever,
     niet_gevonden,
     nu,
     open_register,
     valideer,
     vandaag,
+    zone,
 )
 from avgctl.datalekken import find, gevoelig, is_open, klok, meldplichtig, veel, voorstel
 from avgctl.errors import EXIT_OK, AvgctlError, UsageError
@@ -36,8 +38,7 @@ def _open(repo: Path | None) -> Register:
 def add(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
         velden: dict[str, Any], interactief: bool) -> int:
     register = _open(repo)
-    today = vandaag(dag, register)
-    now = nu(moment, today, register, dag is not None)
+    today, now = dag_en_nu(dag, moment, register)
     velden = {k: v for k, v in velden.items() if v not in (None, "", [], {})}
     if interactief:
         for naam, vraag in output.INTAKE:
@@ -61,7 +62,8 @@ def add(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
     kop = ("# Datalek, geregistreerd met avgctl. Alleen functies en aantallen: geen namen of "
            "andere gegevens van betrokkenen.\n")
     atomic_write(path, (kop + yaml_met("", _schrijfbaar(datalek, list(velden)))).encode("utf-8"))
-    output.toegevoegd(datalek, klok(register, Bron(datalek, _leeg(path)), now), path)
+    output.toegevoegd(datalek, klok(register, Bron(datalek, _leeg(path)), now), path,
+                      zone(register))
     return EXIT_OK
 
 
@@ -179,8 +181,10 @@ def meld(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None, ref
          soort: str, kenmerk: str | None, reden_vertraging: str | None) -> int:
     register = _open(repo)
     bron = _zoek(register, referentie)
-    today = vandaag(dag, register)
-    op = nu(moment, today, register, dag is not None)
+    if moment is None and dag is not None:
+        raise UsageError("geef met --nu het moment van de melding (JJJJ-MM-DDTuu:mm); "
+                         "--vandaag alleen zegt niet hoe laat er is gemeld")
+    _, op = dag_en_nu(dag, moment, register)
     t = klok(register, bron, op).termijnen
     eerste = not any(m.soort != "intrekking" for m in bron.model.ap_meldingen)
     if eerste and op > t.ap and not (reden_vertraging or bron.model.reden_vertraging):
@@ -193,7 +197,7 @@ def meld(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None, ref
     if reden_vertraging:
         wijzig["reden_vertraging"] = reden_vertraging
     datalek = _schrijf(register, bron, wijzig)
-    output.gemeld(datalek, melding, klok(register, Bron(datalek, bron.doc), op))
+    output.gemeld(datalek, melding, klok(register, Bron(datalek, bron.doc), op), zone(register))
     return EXIT_OK
 
 
@@ -201,8 +205,7 @@ def list_(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
           alleen_open: bool, meldplichtig_: bool, te_laat: bool, fmt: str) -> int:
     check_format(fmt, output.LIST_FORMATS)
     register = _open(repo)
-    today = vandaag(dag, register)
-    now = nu(moment, today, register, dag is not None)
+    _, now = dag_en_nu(dag, moment, register)
     klokken = []
     for bron in sorted(register.datalekken, key=lambda b: b.model.ontdekt_op):
         d = bron.model
@@ -220,9 +223,8 @@ def show(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
          referentie: str) -> int:
     register = _open(repo)
     bron = _zoek(register, referentie)
-    today = vandaag(dag, register)
-    output.toon(bron, klok(register, bron, nu(moment, today, register, dag is not None)),
-                register)
+    _, now = dag_en_nu(dag, moment, register)
+    output.toon(bron, klok(register, bron, now), register)
     return EXIT_OK
 
 
@@ -231,8 +233,8 @@ def ap_melding(repo: Path | None, dag: dt.date | None, moment: dt.datetime | Non
     check_format(fmt, ("md", "json"))
     register = _open(repo)
     bron = _zoek(register, referentie)
-    today = vandaag(dag, register)
-    inhoud = apmelding.inhoud(register, bron.model, nu(moment, today, register, dag is not None))
+    _, now = dag_en_nu(dag, moment, register)
+    inhoud = apmelding.inhoud(register, bron.model, now)
     output.ap_melding(inhoud, fmt, register.root)
     return EXIT_OK
 

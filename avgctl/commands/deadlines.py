@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from avgctl import deadlines as domain
-from avgctl.commands.common import TERMIJNEN, check_format, nu, open_register, vandaag, zone
+from avgctl.commands.common import TERMIJNEN, check_format, dag_en_nu, open_register, zone
 from avgctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from avgctl.output import deadlines as output
 
@@ -17,8 +17,7 @@ def run(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
     if fail_on not in (None, "overdue", "soon"):
         raise UsageError(f"--fail-on {fail_on!r}: kies overdue of soon")
     register = open_register(repo, TERMIJNEN, verzoeken="open")  # closed ones have no clock
-    today = vandaag(dag, register)
-    now = nu(moment, today, register, dag is not None)
+    today, now = dag_en_nu(dag, moment, register)
     items = domain.termijnen(register, today, now)
     if binnen:
         venster = domain.parse_binnen(binnen)

@@ -21,6 +21,12 @@ def stderr() -> Console:
     return Console(file=sys.stderr, soft_wrap=True, highlight=False)
 
 
+def warning(message: str) -> None:
+    from rich.markup import escape
+
+    stderr().print(f"[yellow]let op:[/] {escape(message)}")
+
+
 def error(message: str, hint: str = "") -> None:
     from rich.markup import escape
 

@@ -85,13 +85,23 @@ def _klok(k: Klok, zone: ZoneInfo) -> str:
     if k.bron.model.risico == "geen" or k.bron.model.geen_datalek:
         return "niet meldplichtig"
     if k.uren_over < 0:
-        return f"AP-termijn {deadline} VERSTREKEN ({-k.uren_over:.0f} uur)"
-    return f"AP-termijn {deadline} (nog {k.uren_over:.0f} uur)"
+        return f"AP-termijn {deadline} VERSTREKEN ({_uren(-k.uren_over)})"
+    return f"AP-termijn {deadline} (nog {_uren(k.uren_over)})"
 
 
-def toegevoegd(d: Datalek, k: Klok, path: Path) -> None:
+def _uren(uren: float) -> str:
+    """Whole hours, rounded up below one hour to minutes (never '0 uur')."""
+    import math
+
+    if uren < 1:
+        minuten = max(math.ceil(uren * 60), 1)
+        return "1 minuut" if minuten == 1 else f"{minuten} minuten"
+    return f"{math.floor(uren)} uur"
+
+
+def toegevoegd(d: Datalek, k: Klok, path: Path, zone: ZoneInfo) -> None:
     _print(f"Datalek {d.referentie} geregistreerd in {path.name}.")
-    _print(f"  uiterste melding bij de AP: {_klok(k, ZoneInfo('Europe/Amsterdam'))}")
+    _print(f"  uiterste melding bij de AP: {_klok(k, zone)}")
     _print(f"Beoordeel nu of het gemeld moet worden: avgctl datalek beoordeel {d.referentie}")
 
 
@@ -118,10 +128,10 @@ def beoordeeld(d: Datalek, voorstel: str) -> None:
         _print(f"De brief aan de betrokkenen: avgctl datalek brief {d.referentie}")
 
 
-def gemeld(d: Datalek, m: ApMelding, k: Klok) -> None:
+def gemeld(d: Datalek, m: ApMelding, k: Klok, zone: ZoneInfo) -> None:
     kenmerk = f", kenmerk {m.kenmerk}" if m.kenmerk else ""
     _print(f"Melding ({m.soort}) van {d.referentie} aan de AP vastgelegd{kenmerk}: "
-           f"{_klok(k, ZoneInfo('Europe/Amsterdam'))}.")
+           f"{_klok(k, zone)}.")
 
 
 def _rij(k: Klok, zone: ZoneInfo) -> dict[str, Any]:

@@ -22,7 +22,12 @@ _MELDING = ("ap_meldingen:\n  - soort: volledig\n    op: 2026-03-28T09:00:00+01:
 
 
 def _uur(waarde: float) -> str:
-    return f"{waarde:.0f} uur" if abs(waarde) >= 1 else f"{waarde * 60:.0f} minuten"
+    import math
+
+    if abs(waarde) >= 1:
+        return f"{math.floor(abs(waarde))} uur"
+    minuten = max(math.ceil(abs(waarde) * 60), 1)
+    return "1 minuut" if minuten == 1 else f"{minuten} minuten"
 
 
 class _DatalekRule(Rule):

@@ -151,7 +151,40 @@ def schrijf_yaml(path: Path, expected_text: str, wijzigingen: dict[str, object])
 
 
 def yaml_met(text: str, wijzigingen: dict[str, object]) -> str:
-    """``text`` with the top-level fields in ``wijzigingen`` set (None or [] removes one)."""
+    """``text`` with the top-level fields in ``wijzigingen`` set (None or [] removes one).
+
+    The result is read back before it is used: if any field does not come out as intended
+    (an odd layout avgctl did not foresee), nothing is written.
+    """
+    result = _yaml_met(text, wijzigingen)
+    from avgctl.store.yamlfile import LoadError, parse_yaml
+
+    try:
+        data = parse_yaml(result, "").data if result.strip() else {}
+    except LoadError as exc:
+        raise AvgctlError(f"de wijziging zou het bestand onleesbaar maken ({exc.message} op "
+                          f"regel {exc.line}); er is niets geschreven. Pas het bestand met de "
+                          "hand aan") from None
+    for name, value in wijzigingen.items():
+        leeg = value in (None, "", [])
+        if (name in data) if leeg else not _gelijk(data.get(name), value):
+            raise AvgctlError(f"het veld '{name}' staat zo in het bestand dat avgctl het niet "
+                              "veilig kan wijzigen; er is niets geschreven. Pas het met de hand "
+                              "aan")
+    return result
+
+
+def _gelijk(gelezen: object, bedoeld: object) -> bool:
+    if isinstance(bedoeld, dict):
+        return isinstance(gelezen, dict) and all(
+            _gelijk(gelezen.get(k), v) for k, v in bedoeld.items() if v not in (None, [], {}))
+    if isinstance(bedoeld, list):
+        return isinstance(gelezen, list) and len(gelezen) == len(bedoeld) and all(
+            _gelijk(a, b) for a, b in zip(gelezen, bedoeld, strict=True))
+    return gelezen == bedoeld
+
+
+def _yaml_met(text: str, wijzigingen: dict[str, object]) -> str:
     lines = split_lines(text)
     eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     for name, value in wijzigingen.items():
@@ -179,7 +212,9 @@ def _block_end(lines: list[str], start: int) -> int:
     last = end
     while end < len(lines):
         line = lines[end]
-        if not line.strip():
+        if not line.strip() or line.startswith("#"):
+            # a blank line or a comment at the margin belongs to the block only when the
+            # block goes on below it
             end += 1
             continue
         if line[0] in " \t" or line.startswith("- "):
@@ -187,7 +222,7 @@ def _block_end(lines: list[str], start: int) -> int:
             last = end
             continue
         break
-    return last  # trailing blank lines stay with what follows
+    return last  # trailing blank lines and comments stay with what follows
 
 
 def _block(name: str, value: object, eol: str) -> list[str]:
@@ -247,7 +282,7 @@ def _comment(line: str) -> str:
     return "" if isinstance(value, str) and "#" in value else rest[match.start():]
 
 
-def _scalar(value: object) -> str:
+def _scalar(value: object, flow: bool = False) -> str:
     """A value as YAML that reads back as the same value: plain where that is safe."""
     import datetime as dt
     import json
@@ -255,7 +290,7 @@ def _scalar(value: object) -> str:
     from avgctl.store.yamlfile import LoadError, parse_yaml
 
     if isinstance(value, list):
-        return "[" + ", ".join(_scalar(item) for item in value) + "]"
+        return "[" + ", ".join(_scalar(item, flow=True) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):  # also a datetime, with its offset
@@ -263,8 +298,10 @@ def _scalar(value: object) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     text = str(value)
+    probe, expected = (f"x: [{text}]\n", {"x": [text]}) if flow else (f"x: {text}\n",
+                                                                        {"x": text})
     try:
-        if parse_yaml(f"x: {text}\n", "").data == {"x": text}:
+        if parse_yaml(probe, "").data == expected:
             return text
     except LoadError:
         pass
