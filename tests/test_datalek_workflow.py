@@ -1230,3 +1230,39 @@ def test_meld_with_only_a_day_asks_for_the_moment(cli: Any, tmp_path: Path) -> N
                  "--vandaag", "2026-03-28")
     assert result.exit_code == 2
     assert "--nu" in result.err
+
+
+def test_workflow_on_a_copy_of_the_example(cli: Any, tmp_path: Path) -> None:
+    """The whole breach workflow on the built-in example: the other breach files stay
+    byte-for-byte as they were, and the register stays clean."""
+    import shutil
+
+    from tests.conftest import PROJECT
+
+    root = tmp_path / "voorbeeld"
+    root.mkdir()
+    shutil.copy(PROJECT / "avgctl.yaml", root / "avgctl.yaml")
+    shutil.copytree(PROJECT / "registers", root / "registers")
+    folder = root / "registers" / "datalekken"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    repo = ("--repo", str(root))
+    assert cli("datalek", "add", "--ontdekt-op", "2026-11-18T09:15", "--beschrijving",
+               "Een exploot is aan een verkeerde huisgenoot uitgereikt.", "--soort",
+               "vertrouwelijkheid", "--gegevens", "NAW, financiele_gegevens",
+               "--betrokkenen", "debiteur", "--aantal", "1", "--verwerkingen", "40.4.1",
+               "--gemeld-door", "Buitendienst", "--nu", "2026-11-18T09:30", *repo
+               ).exit_code == 0
+    assert cli("datalek", "beoordeel", "DL-2026-011", "--risico", "risico", "--motivatie",
+               "Financiële gegevens bij een onbevoegde.", "--besloten-door", "FG",
+               "--vandaag", "2026-11-18", *repo).exit_code == 0
+    assert cli("datalek", "meld", "DL-2026-011", "--soort", "volledig", "--kenmerk",
+               "M-2026-009999", "--nu", "2026-11-19T10:00", *repo).exit_code == 0
+    assert cli("datalek", "update", "DL-2026-011", "--ernst", "beperkt", "--gevolgen",
+               "Mogelijk ongewenste inzage in de schuld.", "--maatregel",
+               "Huisgenoot heeft het exploot teruggegeven.", "--ingedamd", *repo).exit_code == 0
+    after = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert set(after) - set(before) == {"DL-2026-011.yaml"}
+    check = cli("check", "--vandaag", "2026-11-20", *repo)
+    assert (check.exit_code, check.out) == (0, "Geen bevindingen (58 bestanden, 35 "
+                                               "verwerkingen gecontroleerd).\n")
