@@ -101,6 +101,8 @@ def datalekken(root: Path, aantal: int, vandaag: str = "2026-06-01", seed: int =
     few are still open and within their 72 hours."""
     import datetime as dt
 
+    if aantal <= 0:
+        return
     rng = random.Random(seed)
     folder = root / "registers" / "datalekken"
     folder.mkdir(parents=True, exist_ok=True)
@@ -157,6 +159,8 @@ def verzoeken(root: Path, aantal: int, vandaag: str = "2026-06-01", seed: int = 
     few dozen are still open and within their deadlines, the rest closed in time."""
     import datetime as dt
 
+    if aantal <= 0:
+        return
     rng = random.Random(seed)
     eind = dt.date.fromisoformat(vandaag)
     start = eind - dt.timedelta(days=4 * 365)
