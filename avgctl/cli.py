@@ -653,7 +653,10 @@ def _usage_message(exc: click.UsageError) -> str:
         extra = f"; bedoelde u {', '.join(exc.possibilities)}?" if exc.possibilities else ""
         return f"onbekende optie {exc.option_name}{extra}"
     if isinstance(exc, click.BadParameter):
-        return f"ongeldige waarde voor {exc.param_hint}"
+        param = exc.param_hint or (exc.param.opts[0] if exc.param is not None and exc.param.opts
+                                   else "een optie")
+        return f"ongeldige waarde voor {param}: {exc.message}".replace("is not a valid integer",
+                                                                       "is geen geheel getal")
     message = exc.format_message()
     for pattern, dutch in _CLICK_MESSAGES:
         match = pattern.search(message)

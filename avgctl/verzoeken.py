@@ -121,11 +121,31 @@ _DIGITS = re.compile(r"\d")
 _NAME = re.compile(r"^[A-Za-zÀ-ÿ'’.-]+(?:\s+[A-Za-zÀ-ÿ'’.-]+)+$")
 
 
+def datumfouten(v: Verzoek, vandaag: dt.date) -> list[tuple[str, str]]:
+    """(field, Dutch message) for each date of a request that cannot be right (AVG702)."""
+    fouten = []
+    for veld in ("verificatie_op", "verlengd_op", "afgehandeld_op", "gepauzeerd_van"):
+        waarde = getattr(v, veld)
+        if waarde is not None and waarde < v.ontvangen:
+            fouten.append((veld, f"{veld} ({waarde.isoformat()}) ligt vóór de ontvangst "
+                           f"({v.ontvangen.isoformat()})"))
+    for veld in ("ontvangen", "verificatie_op", "verlengd_op", "afgehandeld_op"):
+        waarde = getattr(v, veld)
+        if waarde is not None and waarde > vandaag:
+            fouten.append((veld, f"{veld} ({waarde.isoformat()}) ligt in de toekomst"))
+    if v.gepauzeerd_van and v.gepauzeerd_tot and v.gepauzeerd_tot < v.gepauzeerd_van:
+        fouten.append(("gepauzeerd_tot", "de pauze eindigt vóór zij begint"))
+    return fouten
+
+
 def lijkt_identiteit(ref: str) -> str | None:
     """What a betrokkene_ref looks like when it looks like a person: else None."""
     text = ref.strip()
+    compact = re.sub(r"[\s.()-]", "", text)
     # Almost every reference is a short code such as K-104233: nothing to look at further.
-    if len(text) < 15 and " " not in text and "@" not in text and not text.isdigit():
+    if (len(compact) < 9 and " " not in text and "@" not in text) or (
+            len(text) < 15 and " " not in text and "@" not in text
+            and not compact.isdigit() and not compact[:1] == "+"):
         return None
     return _lijkt_identiteit(text)
 

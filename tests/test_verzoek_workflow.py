@@ -148,7 +148,7 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
     assert (result.exit_code, result.err) == (0, "")
     assert result.out == (
         f"Verzoek {NIEUW} geregistreerd: wissing (art. 17 AVG), ontvangen 20 november 2026.\n"
-        "  identiteit controleren vóór 25 november 2026\n"
+        "  identiteit controleren uiterlijk 25 november 2026\n"
         "  eigen termijn:       4 december 2026\n"
         "  wettelijke termijn:  21 december 2026 (met verlenging uiterlijk 22 februari 2027)\n")
     reg.changed(toegevoegd=[

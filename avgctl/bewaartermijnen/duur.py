@@ -47,5 +47,5 @@ def parse_duur(text: str) -> Duur:
         )
     aantal = int(match.group(1))
     if aantal == 0:
-        raise ValueError("een bewaartermijn van 0 kan niet; bedoelt u 'niet bewaren'?")
+        raise ValueError("een duur van 0 kan niet; schrijf bijvoorbeeld '1 dag' of '2 weken'")
     return Duur(aantal, _UNITS[match.group(2)])

@@ -52,6 +52,10 @@ def add(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
 
         ontdekt = parse_nu(ontdekt)
     velden["ontdekt_op"] = nu(ontdekt, today, register, True)
+    if (velden["ontdekt_op"] > now + dt.timedelta(minutes=5)
+            and velden["ontdekt_op"].astimezone(zone(register)).date() > today):
+        raise AvgctlError(f"ontdekt_op ({velden['ontdekt_op'].isoformat()}) ligt in de "
+                          "toekomst; er is niets geschreven")
     velden = _vorm(velden)
     jaar = velden["ontdekt_op"].year
     velden["referentie"] = _volgende(register, jaar)
@@ -168,6 +172,8 @@ def beoordeel(repo: Path | None, dag: dt.date | None, referentie: str,
         if not interactief:
             raise UsageError("geef de redenering van het besluit met --motivatie")
         motivatie = output.vraag("Motivatie van het besluit")
+    if not besloten_door and interactief:
+        besloten_door = output.vraag("Wie beslist (functie)?") or None
     beoordeling = beoordeling.model_copy(update={"voorstel": suggestie,
                                                  "besloten_door": besloten_door,
                                                  "besloten_op": today})
@@ -191,7 +197,13 @@ def meld(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None, ref
         raise AvgctlError(f"{referentie} wordt later dan 72 uur na ontdekking gemeld; de reden "
                           "van de vertraging hoort bij de melding (art. 33 lid 1 AVG). Geef "
                           "die met --reden-vertraging")
-    melding = ApMelding.model_validate({"soort": soort, "op": op, "kenmerk": kenmerk})
+    melding = valideer(ApMelding, {"soort": soort, "op": op, "kenmerk": kenmerk}, "melding")
+    if op < bron.model.ontdekt_op:
+        raise AvgctlError(f"de melding ({op.isoformat()}) ligt vóór de ontdekking "
+                          f"({bron.model.ontdekt_op.isoformat()}); er is niets geschreven")
+    if eerste and soort == "aanvulling":
+        raise AvgctlError(f"{referentie} is nog niet gemeld; een aanvulling volgt op een "
+                          "voorlopige of volledige melding")
     wijzig: dict[str, Any] = {"ap_meldingen": [
         m.model_dump(exclude_none=True) for m in [*bron.model.ap_meldingen, melding]]}
     if reden_vertraging:

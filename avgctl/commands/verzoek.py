@@ -21,7 +21,15 @@ from avgctl.output import verzoek as output
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import VERZOEKEN_DIR, VERZOEKEN_FILE, Bron, Register
 from avgctl.store.verzoekschrijver import nieuw_csv, schrijf_csv, schrijf_yaml
-from avgctl.verzoeken import find, is_open, stand, termijnen, volgende_referentie
+from avgctl.verzoeken import (
+    datumfouten,
+    find,
+    is_open,
+    lijkt_identiteit,
+    stand,
+    termijnen,
+    volgende_referentie,
+)
 
 VELDEN = list(Verzoek.model_fields)
 VERPLICHT_BIJ_ADD = ("type", "betrokkene_ref", "kanaal")
@@ -46,7 +54,7 @@ def add(repo: Path | None, dag: dt.date | None, velden: dict[str, Any],
     ontvangen = velden["ontvangen"]
     jaar = ontvangen.year if isinstance(ontvangen, dt.date) else today.year
     velden["referentie"] = volgende_referentie(register, jaar)
-    verzoek = _valideer(velden)
+    verzoek = _valideer(velden, today)
     _nieuw(register, verzoek)
     output.toegevoegd(verzoek, termijnen(register, verzoek))
     return EXIT_OK
@@ -83,7 +91,7 @@ def verleng(repo: Path | None, dag: dt.date | None, referentie: str, reden: str,
                           f"uiterlijk {uiterlijk.isoformat()} horen (art. 12 lid 3 AVG). De "
                           "termijn blijft één maand; beantwoord het verzoek direct")
     verzoek = _wijzig(register, bron, {"verlengd_op": op, "verlenging_reden": reden,
-                                       "status": "in_behandeling"})
+                                       "status": "in_behandeling"}, vandaag(dag, register))
     output.verlengd(verzoek, termijnen(register, verzoek))
     return EXIT_OK
 
@@ -103,7 +111,8 @@ def afhandel(repo: Path | None, dag: dt.date | None, referentie: str, besluit: s
     }
     if ontvangers is not None:
         wijzigingen["ontvangers_geinformeerd"] = ontvangers
-    verzoek = _wijzig(register, bron, {k: v for k, v in wijzigingen.items() if v is not None})
+    verzoek = _wijzig(register, bron, {k: v for k, v in wijzigingen.items() if v is not None},
+                      vandaag(dag, register))
     herinnering = (verzoek.type in MELDEN_AAN_ONTVANGERS and besluit != "afgewezen"
                    and verzoek.ontvangers_geinformeerd is None)
     output.afgehandeld(verzoek, herinnering)
@@ -167,13 +176,26 @@ def _zoek(register: Register, referentie: str) -> Bron[Verzoek]:
     return bron
 
 
-def _valideer(velden: dict[str, Any]) -> Verzoek:
-    return valideer(Verzoek, velden, "verzoek")
+def _valideer(velden: dict[str, Any], today: dt.date) -> Verzoek:
+    """Through the model, and refused when it would put a person's identity or an impossible
+    date in the register: what is written to git cannot be taken back."""
+    verzoek = valideer(Verzoek, velden, "verzoek")
+    soort = lijkt_identiteit(verzoek.betrokkene_ref)
+    if soort:
+        raise AvgctlError(f"betrokkene_ref {verzoek.betrokkene_ref!r} lijkt {soort}; het "
+                          "register staat in git, gebruik een zaak- of klantnummer")
+    fouten = datumfouten(verzoek, today)
+    if fouten:
+        raise AvgctlError("; ".join(message for _, message in fouten) + "; er is niets "
+                          "geschreven")
+    return verzoek
 
 
-def _wijzig(register: Register, bron: Bron[Verzoek], wijzigingen: dict[str, Any]) -> Verzoek:
+def _wijzig(register: Register, bron: Bron[Verzoek], wijzigingen: dict[str, Any],
+            today: dt.date | None = None) -> Verzoek:
     """Check the changed request through the model, then write only the changed fields."""
-    verzoek = _valideer({**bron.model.model_dump(exclude_none=True), **wijzigingen})
+    verzoek = _valideer({**bron.model.model_dump(exclude_none=True), **wijzigingen},
+                        today or dt.date.max)
     veranderd = {naam: getattr(verzoek, naam) for naam in wijzigingen}
     path = register.root / bron.doc.rel
     if isinstance(bron.doc, CsvDocument):

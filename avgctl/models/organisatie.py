@@ -10,6 +10,7 @@ from pydantic import Field, field_validator
 
 from avgctl.bewaartermijnen.duur import parse_duur
 from avgctl.models.base import Model
+from avgctl.models.verzoek import Verzoektype
 
 
 class Contact(Model):
@@ -106,7 +107,8 @@ class Organisatie(Model):
 
 
 def _duur(value: str) -> str:
-    parse_duur(value)
+    if parse_duur(value).onbeperkt:
+        raise ValueError("een termijn voor verzoeken kan niet onbeperkt zijn")
     return value
 
 
@@ -150,7 +152,7 @@ class Verzoekbeleid(Model):
         description="De termijn voor elk verzoek (art. 12 lid 3 AVG: 1 maand, te verlengen "
         "met 2 maanden). Strenger mag, ruimer niet.",
     )
-    per_type: dict[str, Verzoektermijn] = Field(
+    per_type: dict[Verzoektype, Verzoektermijn] = Field(
         default_factory=dict,
         description="Strengere eigen termijnen voor een soort verzoek, bijvoorbeeld "
         "wissing: {termijn: 2 weken, verlenging: 2 weken}.",

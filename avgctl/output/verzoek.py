@@ -31,7 +31,7 @@ def vraag(naam: str, uitleg: str) -> str:
 def toegevoegd(v: Verzoek, t: Verzoektermijnen) -> None:
     _print(f"Verzoek {v.referentie} geregistreerd: {v.type} ({ARTIKEL[v.type]}), ontvangen "
            f"{datum(v.ontvangen)}.")
-    _print(f"  identiteit controleren vóór {datum(t.verificatie)}")
+    _print(f"  identiteit controleren uiterlijk {datum(t.verificatie)}")
     _print(f"  eigen termijn:       {datum(t.intern)}")
     _print(f"  wettelijke termijn:  {datum(t.wettelijk)} (met verlenging uiterlijk "
            f"{datum(t.wettelijk_verlengd)})")

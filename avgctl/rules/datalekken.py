@@ -237,7 +237,7 @@ class ErnstTegenstrijdig(_DatalekRule):
         for bron in self.datalekken():
             d = bron.model
             criteria = ernstcriteria(d)
-            if d.ernst == "beperkt" and criteria.ernstig:
+            if d.ernst == "beperkt" and criteria.ernstig and not d.besluit_motivatie:
                 yield self.finding(bron, ("ernst",), f"{d.referentie} staat als 'beperkt', maar: "
                                    f"{', '.join(criteria.redenen)}",
                                    "herzie de ernst (matig_tot_ernstig) of motiveer")

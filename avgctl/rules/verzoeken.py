@@ -9,7 +9,7 @@ from avgctl.models.verzoek import ARTIKEL, MELDEN_AAN_ONTVANGERS, Verzoek
 from avgctl.rules.base import Rule, Voorbeeld
 from avgctl.store.register import CONFIG_FILE, Bron
 from avgctl.termijnen.verzoek import ruimer_dan_wet
-from avgctl.verzoeken import is_open, lijkt_identiteit, termijnen
+from avgctl.verzoeken import datumfouten, is_open, lijkt_identiteit, termijnen
 
 KOP = ("referentie,ontvangen,betrokkene_ref,kanaal,type,status,verificatie,verificatie_op,"
        "verlengd_op,verlenging_reden,afgehandeld_op,besluit,afwijzingsgrond\n")
@@ -83,21 +83,8 @@ class DatumsInVerkeerdeVolgorde(_VerzoekRule):
     def check(self) -> Iterator[PendingFinding]:
         vandaag = self.context.vandaag
         for bron in self.verzoeken():
-            v = bron.model
-            for field in ("verificatie_op", "verlengd_op", "afgehandeld_op", "gepauzeerd_van"):
-                value = getattr(v, field)
-                if value is not None and value < v.ontvangen:
-                    yield self.finding(bron, (field,), f"{field} ({value.isoformat()}) ligt vóór "
-                                       f"de ontvangst ({v.ontvangen.isoformat()})",
-                                       "verbeter de datum")
-            for field in ("ontvangen", "verificatie_op", "verlengd_op", "afgehandeld_op"):
-                value = getattr(v, field)
-                if value is not None and value > vandaag:
-                    yield self.finding(bron, (field,), f"{field} ({value.isoformat()}) ligt in "
-                                       "de toekomst", "verbeter de datum")
-            if v.gepauzeerd_van and v.gepauzeerd_tot and v.gepauzeerd_tot < v.gepauzeerd_van:
-                yield self.finding(bron, ("gepauzeerd_tot",), "de pauze eindigt vóór zij begint",
-                                   "verbeter gepauzeerd_van of gepauzeerd_tot")
+            for field, message in datumfouten(bron.model, vandaag):
+                yield self.finding(bron, (field,), message, "verbeter de datum")
 
 
 class VerlengingOngeldig(_VerzoekRule):

@@ -49,7 +49,7 @@ _SIMPLE: dict[str, tuple[str, str]] = {
                        "voeg de afwijking toe: +01:00 in de wintertijd, +02:00 in de zomertijd, "
                        "bijvoorbeeld 2026-03-27T10:00:00+01:00"),
     "string_pattern_mismatch": ("heeft niet de juiste vorm", ""),
-    "greater_than_equal": ("mag niet negatief zijn", ""),
+    "greater_than_equal": ("is te klein", ""),
     "string_too_short": ("mag niet leeg zijn", ""),
 }
 
@@ -90,6 +90,9 @@ def translate(model: type[BaseModel], error: ErrorDetails, prefix: DataPath = ()
     if kind.startswith("date") and isinstance(given, str) and _ISO_DATE.match(given):
         return SchemaFout(path, f"'{_name(loc)}': {given} is geen bestaande datum",
                           "controleer dag en maand", key=False)
+    if kind == "greater_than_equal":
+        grens = error.get("ctx", {}).get("ge")
+        return SchemaFout(path, f"'{_name(loc)}' moet minstens {grens} zijn", "", key=False)
     if kind in _SIMPLE:
         message, hint = _SIMPLE[kind]
         if kind == "string_pattern_mismatch":

@@ -66,7 +66,8 @@ def schrijf_csv(path: Path, expected_sha: str, wijzigingen: dict[str, Rij],
             done.add(key)
             updated = row + [""] * (len(header) - len(row))
             for name, value in wijzigingen[key].items():
-                updated[index[name]] = value
+                if name in index:  # an emptied field without a column stays absent
+                    updated[index[name]] = value
             lines_out[start - 1] = _format(_trim(updated), delimiter,
                                            _ending(lines[end - 1], eol))
             for number in range(start, end):  # a quoted cell may span several lines

@@ -32,7 +32,7 @@ def plus_maanden(d: date, n: int) -> date:
     return date(year, month0 + 1, day)
 
 
-def _ruw_einde(start: date, duur: Duur) -> date:
+def ruw_einde(start: date, duur: Duur) -> date:
     """The last day of the period before any shift for weekends or holidays."""
     if duur.aantal is None:
         raise ValueError("een onbeperkte duur heeft geen einddatum")
@@ -62,7 +62,7 @@ def einde_termijn(start: date, duur: Duur, beleid: Feestdagenbeleid = DEFAULT) -
     E.g. the art. 12(3) AVG answer deadline: einde_termijn(ontvangen, Duur(1, "maand")); the
     extended deadline is einde_termijn(ontvangen, Duur(3, "maand")), never chained.
     """
-    ruw = _ruw_einde(start, duur)
+    ruw = ruw_einde(start, duur)
     # Art. 3 lid 4: a period ending on a Saturday, Sunday or public holiday ends at the end of
     # the following working day.
     einde = volgende_werkdag(ruw, beleid)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from avgctl.bewaartermijnen.duur import Duur, parse_duur
 from avgctl.models.organisatie import Verzoekbeleid, Verzoektermijn
-from avgctl.models.verzoek import Verzoek
+from avgctl.models.verzoek import Verzoek, Verzoektype
 from avgctl.termijnen.kalender import DEFAULT, Feestdagenbeleid, volgende_werkdag, werkdagen_na
-from avgctl.termijnen.periode import einde_termijn, plus_maanden
+from avgctl.termijnen.periode import ruw_einde, einde_termijn, plus_maanden
 
 EEN_MAAND = Duur(1, "maand")
 DRIE_MAANDEN = Duur(3, "maand")
@@ -49,7 +49,7 @@ class Verzoektermijnen:
 
 
 
-def termijn_voor(beleid: Verzoekbeleid, type_: str) -> Verzoektermijn:
+def termijn_voor(beleid: Verzoekbeleid, type_: Verzoektype) -> Verzoektermijn:
     return beleid.per_type.get(type_, beleid.standaard)
 
 
@@ -60,21 +60,24 @@ def bereken(verzoek: Verzoek, beleid: Verzoekbeleid,
     termijn, verlenging = parse_duur(eigen.termijn), parse_duur(eigen.verlenging)
     pauze = _pauze_dagen(verzoek)
     shift = dt.timedelta(days=pauze)
-    intern = einde_termijn(start, termijn, feestdagen)
-    intern_verlengd = _einde_samen(start, termijn, verlenging, feestdagen)
+    # A pause moves the raw end, which is then moved to a working day once (not twice).
+    intern = (volgende_werkdag(ruw_einde(start, termijn) + shift, feestdagen) if pauze
+              else einde_termijn(start, termijn, feestdagen))
+    intern_verlengd = _einde_samen(start, termijn, verlenging, feestdagen, shift)
     wettelijk = einde_termijn(start, EEN_MAAND, feestdagen)
     wettelijk_verlengd = einde_termijn(start, DRIE_MAANDEN, feestdagen)
     geldend = wettelijk_verlengd if verzoek.verlengd_op is not None else wettelijk
     return Verzoektermijnen(
         wettelijk=wettelijk,
         wettelijk_verlengd=wettelijk_verlengd,
-        intern=volgende_werkdag(intern + shift, feestdagen) if pauze else intern,
-        intern_verlengd=volgende_werkdag(intern_verlengd + shift, feestdagen) if pauze
-        else intern_verlengd,
+        intern=intern,
+        intern_verlengd=intern_verlengd,
         verificatie=werkdagen_na(start, beleid.verificatie_werkdagen, feestdagen),
         pauze_dagen=pauze,
         verlengd=verzoek.verlengd_op is not None,
-        wettelijk_met_pauze=volgende_werkdag(geldend + shift, feestdagen) if pauze else geldend,
+        wettelijk_met_pauze=volgende_werkdag(
+            ruw_einde(start, DRIE_MAANDEN if verzoek.verlengd_op is not None else EEN_MAAND)
+            + shift, feestdagen) if pauze else geldend,
     )
 
 
@@ -85,16 +88,18 @@ def _pauze_dagen(verzoek: Verzoek) -> int:
 
 
 def _einde_samen(start: dt.date, eerste: Duur, tweede: Duur,
-                 feestdagen: Feestdagenbeleid) -> dt.date:
+                 feestdagen: Feestdagenbeleid, pauze: dt.timedelta = dt.timedelta()) -> dt.date:
     """End of two periods added together, in one step from ``start`` (1182/71)."""
     if eerste.eenheid == tweede.eenheid:
         assert eerste.aantal is not None and tweede.aantal is not None
-        return einde_termijn(start, Duur(eerste.aantal + tweede.aantal, eerste.eenheid),
-                             feestdagen)
+        samen = Duur(eerste.aantal + tweede.aantal, eerste.eenheid)
+        if not pauze:
+            return einde_termijn(start, samen, feestdagen)
+        return volgende_werkdag(ruw_einde(start, samen) + pauze, feestdagen)
     maanden, dagen = _in_maanden_en_dagen(eerste)
     extra_maanden, extra_dagen = _in_maanden_en_dagen(tweede)
     ruw = plus_maanden(start, maanden + extra_maanden) + dt.timedelta(days=dagen + extra_dagen)
-    return volgende_werkdag(ruw, feestdagen)
+    return volgende_werkdag(ruw + pauze, feestdagen)
 
 
 def _in_maanden_en_dagen(duur: Duur) -> tuple[int, int]:
