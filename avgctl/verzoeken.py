@@ -145,7 +145,7 @@ def lijkt_identiteit(ref: str) -> str | None:
     # Almost every reference is a short code such as K-104233: nothing to look at further.
     if (len(compact) < 9 and " " not in text and "@" not in text) or (
             len(text) < 15 and " " not in text and "@" not in text
-            and not compact.isdigit() and not compact[:1] == "+"):
+            and not compact.isdigit() and compact[:1] != "+"):
         return None
     return _lijkt_identiteit(text)
 

@@ -20,7 +20,7 @@ from avgctl.bewaartermijnen.duur import Duur, parse_duur
 from avgctl.models.organisatie import Verzoekbeleid, Verzoektermijn
 from avgctl.models.verzoek import Verzoek, Verzoektype
 from avgctl.termijnen.kalender import DEFAULT, Feestdagenbeleid, volgende_werkdag, werkdagen_na
-from avgctl.termijnen.periode import ruw_einde, einde_termijn, plus_maanden
+from avgctl.termijnen.periode import einde_termijn, plus_maanden, ruw_einde
 
 EEN_MAAND = Duur(1, "maand")
 DRIE_MAANDEN = Duur(3, "maand")
