@@ -76,10 +76,25 @@ def nu(explicit: dt.datetime | None, dag: dt.date, register: Register,
     zone = ZoneInfo(register.config.model.beleid.tijdzone if register.config is not None
                     else "Europe/Amsterdam")
     if explicit is not None:
-        return explicit if explicit.tzinfo is not None else explicit.replace(tzinfo=zone)
+        return explicit if explicit.tzinfo is not None else _lokaal(explicit, zone)
     if vandaag_gegeven:
         return dt.datetime.combine(dag, dt.time(0), zone)
     return dt.datetime.now(zone)
+
+
+def _lokaal(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """A wall-clock time in the organisation's zone; refused when the clocks skip it (spring)
+    or pass it twice (autumn), since then it does not say which moment is meant."""
+    vroeg, laat = moment.replace(tzinfo=zone, fold=0), moment.replace(tzinfo=zone, fold=1)
+    utc = dt.UTC
+    if vroeg.astimezone(utc).astimezone(zone).replace(tzinfo=None) != moment:
+        raise UsageError(f"{moment:%Y-%m-%d %H:%M} bestaat niet in {zone.key}: de klok ging "
+                         "toen een uur vooruit. Geef de afwijking erbij, bijvoorbeeld +01:00")
+    if vroeg.utcoffset() != laat.utcoffset():
+        raise UsageError(f"{moment:%Y-%m-%d %H:%M} komt twee keer voor in {zone.key}: de klok "
+                         "ging toen een uur terug. Geef de afwijking erbij: +02:00 (zomertijd) "
+                         "of +01:00 (wintertijd)")
+    return vroeg
 
 
 def cwd() -> Path:

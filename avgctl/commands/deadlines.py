@@ -26,7 +26,7 @@ def run(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
         venster, uren = domain.waarschuwingsdagen(register), domain.waarschuwingsuren(register)
     shown = domain.binnen(items, venster, uren) if binnen else items
     naam = register.config.model.organisatie.naam or "" if register.config else ""
-    output.write(shown, fmt, today, naam, zone(register))
+    output.write(shown, fmt, today, naam, zone(register), totaal=len(items))
     if fail_on == "overdue" and any(t.te_laat for t in items):
         return EXIT_FINDINGS
     if fail_on == "soon" and domain.binnen(items, venster, uren):

@@ -34,8 +34,15 @@ def run(directory: Path, voorbeeld: bool) -> int:
         raise AvgctlError(
             f"{directory} bevat al {', '.join(existing)}; avgctl init overschrijft niets. "
             "Kies een lege map, of verwijder of hernoem deze bestanden eerst")
-    for rel, data in sorted(files.items()):
-        atomic_write(directory / rel, data)
+    written: list[Path] = []
+    try:
+        for rel, data in sorted(files.items()):
+            atomic_write(directory / rel, data)
+            written.append(directory / rel)
+    except BaseException:
+        for path in written:  # all or nothing: a retry must not find half a repository
+            path.unlink(missing_ok=True)
+        raise
     output.created(directory, sorted(files), voorbeeld)
     return EXIT_OK
 

@@ -16,7 +16,7 @@ from avgctl.commands.common import (
     vandaag,
 )
 from avgctl.errors import EXIT_OK, AvgctlError, UsageError
-from avgctl.models.verzoek import MELDEN_AAN_ONTVANGERS, Verzoek, split_ids
+from avgctl.models.verzoek import ARTIKEL, MELDEN_AAN_ONTVANGERS, Verzoek, split_ids
 from avgctl.output import verzoek as output
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import VERZOEKEN_DIR, VERZOEKEN_FILE, Bron, Register
@@ -122,6 +122,8 @@ def afhandel(repo: Path | None, dag: dt.date | None, referentie: str, besluit: s
 def list_(repo: Path | None, dag: dt.date | None, alleen_open: bool, te_laat: bool,
           type_: str | None, behandelaar: str | None, fmt: str) -> int:
     check_format(fmt, output.LIST_FORMATS)
+    if type_ is not None and type_ not in ARTIKEL:
+        raise UsageError(f"onbekend type {type_!r}; kies uit: {', '.join(ARTIKEL)}")
     register = open_register(repo, VERZOEKEN)
     today = vandaag(dag, register)
     standen = []
@@ -223,6 +225,9 @@ def _nieuw(register: Register, verzoek: Verzoek) -> None:
         if path.exists():
             raise AvgctlError(f"{path} bestaat al")
         atomic_write(path, dump_yaml(data).encode("utf-8"))
+    elif csv_path.exists() and not csv_path.read_text(encoding="utf-8", errors="replace").strip():
+        csv_path.unlink()  # an empty file: start it again with its header
+        nieuw_csv(csv_path, VELDEN, [cellen])
     else:
         nieuw_csv(csv_path, VELDEN, [cellen])
 

@@ -15,7 +15,7 @@ FORMATS = ("text", "json", "ics", "csv")
 
 
 def write(items: list[Termijn], fmt: str, vandaag: dt.date, organisatie: str,
-          zone: dt.tzinfo) -> None:
+          zone: dt.tzinfo, totaal: int | None = None) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps([_dict(t, zone) for t in items], ensure_ascii=False,
                                     indent=2) + "\n")
@@ -28,7 +28,7 @@ def write(items: list[Termijn], fmt: str, vandaag: dt.date, organisatie: str,
     elif fmt == "ics":
         sys.stdout.write(ics(items, vandaag, organisatie))
     else:
-        _text(items, zone)
+        _text(items, zone, len(items) if totaal is None else totaal)
 
 
 def _cel(value: object) -> object:
@@ -68,9 +68,10 @@ def _uren(uren: float) -> str:
     return f"{-uren:.0f} u te laat" if uren < 0 else f"nog {uren:.0f} u"
 
 
-def _text(items: list[Termijn], zone: dt.tzinfo) -> None:
+def _text(items: list[Termijn], zone: dt.tzinfo, totaal: int) -> None:
     if not items:
-        sys.stdout.write("Geen open termijnen.\n")
+        sys.stdout.write("Geen open termijnen.\n" if not totaal else
+                         f"Geen termijnen binnen deze periode ({totaal} open).\n")
         return
     table = [["", "referentie", "wat", "wettelijk", "", "eigen termijn", ""]]
     for t in items:

@@ -102,6 +102,7 @@ class Context:
 
     vandaag: dt.date
     nu: dt.datetime | None = None  # with its offset; None: the start of ``vandaag``
+    tijdzone: str = "Europe/Amsterdam"
 
     @property
     def moment(self) -> dt.datetime:
@@ -109,4 +110,4 @@ class Context:
             return self.nu
         from zoneinfo import ZoneInfo
 
-        return dt.datetime.combine(self.vandaag, dt.time(0), ZoneInfo("Europe/Amsterdam"))
+        return dt.datetime.combine(self.vandaag, dt.time(0), ZoneInfo(self.tijdzone))
