@@ -98,6 +98,8 @@ CASES: list[tuple[str, str, str, int]] = [
     ("AVG807", "verwerkingen: [20.1.1]\nbijzondere_gegevens: [gezondheid]\n",
      "2026-03-27T12:00:00+01:00", 6),
     ("AVG808", "verwerkingen: [20.1.1, 20.9.9]\n", "2026-03-27T12:00:00+01:00", 5),
+    ("AVG809", "afgesloten_op: 2026-03-20\n", "2026-03-27T12:00:00+01:00", 5),
+    ("AVG809", "periode:\n  van: 2026-03-29\n", "2026-03-30T12:00:00+01:00", 6),
 ]
 
 

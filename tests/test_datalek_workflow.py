@@ -628,8 +628,9 @@ def test_deadlines_ics_has_a_timed_event(cli: Any, klok: Path) -> None:
 ])
 def test_check_reports_avg802_after_the_deadline(cli: Any, klok: Path, nu: str, code: int,
                                                 gevonden: list[tuple[str, int]]) -> None:
+    # the fixture also holds a breach from October, which lies in the future here (AVG809)
     result = _run(cli, klok, "check", "--vandaag", "2026-03-30", "--nu", nu, "--format",
-                  "json")
+                  "json", "--ignore", "AVG809")
     assert result.exit_code == code, result.out
     items = json.loads(result.out)["bevindingen"]
     assert [(f["code"], f["regel"]) for f in items] == gevonden

@@ -53,7 +53,7 @@ import uuid
 
 from avgctl.models import Verwerking
 from avgctl.models.base import GRONDSLAG_ARTIKEL
-from avgctl.rules.partijen import landen
+from avgctl.store.landen import landen
 from avgctl.store.register import Register
 from avgctl.verwerkingen import (
     bewaartermijn_tekst,

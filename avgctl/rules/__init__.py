@@ -83,6 +83,7 @@ _RULES: list[type[Rule]] = [
     datalekken.ErnstTegenstrijdig,
     datalekken.BijzonderNietInVerwerking,
     datalekken.OnbekendeVerwijzing,
+    datalekken.TijdstippenKloppenNiet,
 ]
 
 

@@ -6,6 +6,7 @@ cannot be computed from it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from avgctl.datalekken import ernstcriteria, meldplichtig, termijnen
@@ -312,3 +313,50 @@ class OnbekendeVerwijzing(_DatalekRule):
                 yield self.finding(bron, ("verwerker", "partij"), f"{d.referentie}: onbekende "
                                    f"partij '{partij}'", f"voeg haar toe aan {PARTIJEN_FILE}")
 
+
+
+class TijdstippenKloppenNiet(_DatalekRule):
+    """Een tijdstip van een datalek dat niet kan kloppen: een ontdekking in de toekomst, een
+    melding vóór de ontdekking, een afsluiting vóór de ontdekking, of een datalek dat pas na
+    zijn ontdekking begon.
+
+    Waarom: de termijn van 72 uur telt vanaf de ontdekking (art. 33 lid 1 AVG); met een
+    verkeerd tijdstip geeft avgctl een verkeerde klok, en lijkt een te late melding op tijd.
+
+    Oplossing: verbeter het tijdstip, met de juiste afwijking van UTC.
+    """
+
+    code = "AVG809"
+    severity = Severity.FOUT
+    title = "Tijdstippen van een datalek kloppen niet"
+    artikel = "art. 33 lid 1 AVG"
+    voorbeeld = Voorbeeld(
+        "datalek",
+        fout=_KOP + "ap_meldingen:\n  - soort: voorlopig\n    op: 2026-03-26T09:00:00+01:00\n",
+        goed=_KOP + "ap_meldingen:\n  - soort: voorlopig\n    op: 2026-03-28T09:00:00+01:00\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.register.datalekken:
+            d = bron.model
+            for path, message in self._fouten(d):
+                yield self.finding(bron, path, f"{d.referentie}: {message}",
+                                   "verbeter het tijdstip")
+
+    def _fouten(self, d: Datalek) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        if d.ontdekt_op > self.context.moment + dt.timedelta(days=1):
+            yield ("ontdekt_op",), "de ontdekking ligt in de toekomst"
+        for index, melding in enumerate(d.ap_meldingen):
+            if melding.op < d.ontdekt_op:
+                yield ("ap_meldingen", index, "op"), "een melding ligt vóór de ontdekking"
+        if d.afgesloten_op is not None and d.afgesloten_op < d.ontdekt_op.date():
+            yield ("afgesloten_op",), "het datalek is afgesloten vóór het werd ontdekt"
+        van = d.periode.van if d.periode else None
+        begin = van.date() if isinstance(van, dt.datetime) else van
+        if begin is not None and begin > d.ontdekt_op.date():
+            yield ("periode", "van"), "het datalek begon pas na de ontdekking"
+        v = d.verwerker
+        if v and v.verwerker_ontdekt_op and v.gemeld_aan_ons_op and (
+                v.gemeld_aan_ons_op < v.verwerker_ontdekt_op):
+            yield ("verwerker", "gemeld_aan_ons_op"), ("de verwerker meldde het vóór hij het "
+                                                       "ontdekte")
