@@ -19,6 +19,7 @@ LIST_FORMATS = ("text", "json")
 INTAKE: list[tuple[str, str]] = [
     ("gemeld_door", "Wie meldt het incident (functie of afdeling)?"),
     ("beschrijving", "Wat is er gebeurd?"),
+    ("soort", "Welke inbreuk: vertrouwelijkheid, integriteit en/of beschikbaarheid?"),
     ("periode_van", "Wanneer begon het (JJJJ-MM-DD, leeg als onbekend)?"),
     ("ontdekt_op", "Wanneer is het ontdekt (JJJJ-MM-DDTuu:mm, leeg: nu)?"),
     ("hoe_ontdekt", "Hoe is het ontdekt?"),
