@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -199,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     from avgctl.output.console import error
 
     args = sys.argv[1:] if argv is None else argv
-    if not args or any(arg in ("--help", "-h") for arg in args):
+    groups = {"verwerkingen", "verzoek", "datalek"}
+    if not args or any(arg in ("--help", "-h") for arg in args) or (
+            len(args) == 1 and args[0] in groups):
         _dutch_help()  # imports the help formatter, which other commands never need
     try:
         result = app(args=argv, prog_name="avgctl", standalone_mode=False)
@@ -235,6 +237,17 @@ def _dutch_help() -> None:
         from typer import rich_utils
     except ImportError:  # pragma: no cover - typer without rich
         return
+    from typer._click import core
+
+    original = core.Command.get_help_option
+
+    def get_help_option(self: core.Command, ctx: core.Context) -> Any:
+        option = original(self, ctx)
+        if option is not None:
+            option.help = "Toon deze hulp."
+        return option
+
+    core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
     rich_utils.OPTIONS_PANEL_TITLE = "Opties"
     rich_utils.COMMANDS_PANEL_TITLE = "Opdrachten"
     rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"

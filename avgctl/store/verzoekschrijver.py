@@ -245,8 +245,13 @@ def _nested(value: object, level: int, eol: str) -> list[str]:
         for key, item in value.items():
             if item in (None, [], {}):
                 continue
-            if _is_scalar(item) or (isinstance(item, list) and all(map(_is_scalar, item))):
-                out.append(f"{pad}{key}: {_scalar(item)}{eol}")
+            flow = (_scalar(item) if _is_scalar(item) or (
+                isinstance(item, list) and all(map(_is_scalar, item))) else None)
+            if flow is not None and (len(pad) + len(str(key)) + len(flow) <= 96
+                                     or not isinstance(item, list)):
+                out.append(f"{pad}{key}: {flow}{eol}")
+            elif flow is not None:  # a long list: one item per line keeps the diff readable
+                out += [f"{pad}{key}:{eol}", *(f"{pad}  - {_scalar(v)}{eol}" for v in item)]
             else:
                 out += [f"{pad}{key}:{eol}", *_nested(item, level + 1, eol)]
     elif isinstance(value, list):
