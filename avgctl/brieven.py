@@ -8,6 +8,7 @@ from typing import Any
 
 from avgctl.errors import AvgctlError
 from avgctl.models.datalek import Datalek
+from avgctl.models.organisatie import Organisatie
 from avgctl.models.verzoek import ARTIKEL, MELDEN_AAN_ONTVANGERS, Verzoek
 from avgctl.render import datum
 from avgctl.store.register import Register
@@ -67,6 +68,19 @@ GROND_TEKST = {
 }
 
 
+def _afzender(org: Organisatie | None, met_email: bool) -> list[str]:
+    """The sender's lines at the top of a letter: name, address, phone (and e-mail)."""
+    if org is None:
+        return []
+    regels = [f"**{org.naam}**"] if org.naam else []
+    contact = org.contact
+    if contact is not None:
+        regels += [regel for regel in (
+            contact.adres, f"Telefoon {contact.telefoon}" if contact.telefoon else None,
+            f"E-mail {contact.email}" if contact.email and met_email else None) if regel]
+    return regels
+
+
 def context(register: Register, referentie: str, soort: str, vandaag: dt.date,
             verzoek: Verzoek) -> dict[str, Any]:
     if soort not in SOORTEN:
@@ -86,12 +100,7 @@ def context(register: Register, referentie: str, soort: str, vandaag: dt.date,
                                                 and not grond):
         grond = verzoek.opmerking or "De reden staat in de bijlage bij deze brief."
     org = config.organisatie if config is not None else None
-    contact = org.contact if org is not None else None
-    afzender = [f"**{org.naam}**"] if org is not None and org.naam else []
-    if contact is not None:
-        afzender += [regel for regel in (
-            contact.adres, f"Telefoon {contact.telefoon}" if contact.telefoon else None,
-            f"E-mail {contact.email}" if contact.email else None) if regel]
+    afzender = _afzender(org, met_email=True)
     return {
         "vandaag": vandaag,
         "afzender": afzender,
@@ -154,11 +163,7 @@ def datalek_context(register: Register, referentie: str, vandaag: dt.date,
                           "vul die eerst in met 'avgctl datalek update'")
     config = register.config.model if register.config is not None else None
     org = config.organisatie if config is not None else None
-    contact = org.contact if org is not None else None
-    afzender = [f"**{org.naam}**"] if org is not None and org.naam else []
-    if contact is not None:
-        afzender += [r for r in (contact.adres, f"Telefoon {contact.telefoon}"
-                                 if contact.telefoon else None) if r]
+    afzender = _afzender(org, met_email=False)
     periode = datalek.periode
     wanneer = ""
     if periode is not None and periode.van is not None:

@@ -21,6 +21,11 @@ def stderr() -> Console:
     return Console(file=sys.stderr, soft_wrap=True, highlight=False)
 
 
+def regel(text: str = "") -> None:
+    """One line of plain text on stdout (register text is never read as markup)."""
+    stdout().print(text, markup=False)
+
+
 def warning(message: str) -> None:
     from rich.markup import escape
 

@@ -45,9 +45,9 @@ RISICO_TEKST = {"geen": "geen risico: niet melden, wel registreren",
 
 
 def _print(text: str = "") -> None:
-    from avgctl.output.console import stdout
+    from avgctl.output.console import regel
 
-    stdout().print(text, markup=False)
+    regel(text)
 
 
 def vraag(tekst: str) -> str:

@@ -16,9 +16,9 @@ LIST_FORMATS = ("text", "json")
 
 
 def _print(text: str = "") -> None:
-    from avgctl.output.console import stdout
+    from avgctl.output.console import regel
 
-    stdout().print(text, markup=False)
+    regel(text)
 
 
 def vraag(naam: str, uitleg: str) -> str:
