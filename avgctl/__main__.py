@@ -6,7 +6,7 @@ import contextlib
 import os
 import sys
 
-from avgctl.cli import main as cli_main
+from avgctl.cli.app import main as cli_main
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from avgctl.cli import main
+from avgctl.cli.app import main
 from avgctl.findings import Finding
 from avgctl.rules.run import run_checks
 from avgctl.store.register import Context

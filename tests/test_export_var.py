@@ -12,9 +12,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from avgctl.export.var import NAMESPACE, activiteit_id, oin_uit_kvk, var_document
 from avgctl.store.register import Register
 from avgctl.store.repo import load_register
+from avgctl.verwerkingen.export.var import NAMESPACE, activiteit_id, oin_uit_kvk, var_document
 from tests.conftest import BASIS, PROJECT, assert_golden, write_repo
 
 GOLDEN = Path(__file__).parent / "golden" / "verwerkingen.var.json"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from avgctl import __version__
-from avgctl.cli import app
+from avgctl.cli.app import app
 from avgctl.output.check import _escape_data, _escape_property
 from avgctl.rules import REGISTRY
 

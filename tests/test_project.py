@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from avgctl.cli import app
+from avgctl.cli.app import app
 from avgctl.rules import REGISTRY
 from tests.conftest import PROJECT, VANDAAG, VOORBEELD_DAG, check_repo
 

@@ -11,7 +11,7 @@ import pytest
 from avgctl.models.organisatie import Verzoekbeleid
 from avgctl.models.verzoek import Verzoek
 from avgctl.termijnen.verzoek import bereken
-from avgctl.verzoeken import lijkt_identiteit
+from avgctl.verzoeken.views import lijkt_identiteit
 from tests.conftest import BASIS, check_repo, write_repo
 
 F = "registers/verzoeken.csv"

@@ -22,7 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from avgctl.commands.schema import run
 from avgctl.errors import AvgctlError, UsageError
-from avgctl.schema import FILE_FOR, SCHEMAS, dump, json_schemas
+from avgctl.store.schema import FILE_FOR, SCHEMAS, dump, json_schemas
 from avgctl.store.yamlfile import load_yaml
 from tests.conftest import PROJECT
 

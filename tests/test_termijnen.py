@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from avgctl.bewaartermijnen.duur import Duur, parse_duur
+from avgctl.models.duur import Duur, parse_duur
 from avgctl.termijnen import (
     DEFAULT,
     Feestdagenbeleid,

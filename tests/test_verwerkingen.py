@@ -109,7 +109,7 @@ def test_list_filters(cli, args: tuple[str, ...], expected: list[str] | None) ->
     else:
         assert rows
         from avgctl.store.repo import load_register
-        from avgctl.verwerkingen import find, partij_ids
+        from avgctl.verwerkingen.views import find, partij_ids
 
         register = load_register(PROJECT)
         for row in rows:

@@ -1,1 +1,2 @@
-"""One module per command group; each calls the domain and hands the result to output."""
+"""One module per command group: each takes parsed options, calls the domain and hands the
+result to output/, returning an exit code. Imports domain, store, models and output; not cli/."""

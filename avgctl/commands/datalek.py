@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from avgctl import apmelding, brieven
 from avgctl.commands.common import (
     check_format,
     dag_en_nu,
@@ -19,10 +18,13 @@ from avgctl.commands.common import (
     vandaag,
     zone,
 )
-from avgctl.datalekken import find, gevoelig, is_open, klok, meldplichtig, veel, voorstel
+from avgctl.datalekken import apmelding
+from avgctl.datalekken import brief as brief_context
+from avgctl.datalekken.views import find, gevoelig, is_open, klok, meldplichtig, veel, voorstel
 from avgctl.errors import EXIT_OK, AvgctlError, UsageError
 from avgctl.models.datalek import ApMelding, Beoordeling, Datalek
 from avgctl.output import datalek as output
+from avgctl.rapport import trend as trendanalyse
 from avgctl.store.register import DATALEKKEN_DIR, Bron, Register
 from avgctl.store.schrijven import atomic_write
 from avgctl.store.verzoekschrijver import schrijf_yaml, yaml_met
@@ -258,7 +260,8 @@ def brief(repo: Path | None, dag: dt.date | None, referentie: str, fmt: str,
     check_format(fmt, ("md", "html"))
     register = _open(repo)
     bron = _zoek(register, referentie)
-    context = brieven.datalek_context(register, referentie, vandaag(dag, register), bron.model)
+    context = brief_context.datalek_context(register, referentie, vandaag(dag, register),
+                                            bron.model)
     text = render("brieven/datalek.md.j2", context, register.root)
     if fmt == "html":
         text = render("brieven/brief.html.j2", {"titel": f"Datalek {referentie}",
@@ -270,7 +273,7 @@ def brief(repo: Path | None, dag: dt.date | None, referentie: str, fmt: str,
 def trend(repo: Path | None, jaar: int, fmt: str) -> int:
     check_format(fmt, ("text", "json"))
     register = _open(repo)
-    output.trend(apmelding.trend(register, jaar), fmt)
+    output.trend(trendanalyse.trend(register, jaar), fmt)
     return EXIT_OK
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from avgctl import deadlines as domain
 from avgctl.commands.common import TERMIJNEN, check_format, dag_en_nu, open_register, zone
 from avgctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from avgctl.output import deadlines as output
+from avgctl.overzicht import deadlines as domain
 
 
 def run(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,

@@ -10,7 +10,7 @@ from pathlib import Path
 from avgctl.errors import EXIT_OK, AvgctlError
 from avgctl.output import init as output
 from avgctl.render import render
-from avgctl.schema import json_schemas
+from avgctl.store.schema import json_schemas
 from avgctl.store.schrijven import atomic_write
 
 SCHEMA_LINE = "# yaml-language-server: $schema={}\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from avgctl.errors import EXIT_OK, UsageError
 from avgctl.output import schema as output
-from avgctl.schema import FILE_FOR, SCHEMAS, dump, file_name, json_schema, json_schemas
+from avgctl.store.schema import FILE_FOR, SCHEMAS, dump, file_name, json_schema, json_schemas
 from avgctl.store.schrijven import atomic_write
 from avgctl.store.yamlfile import os_reason
 

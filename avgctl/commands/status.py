@@ -8,7 +8,7 @@ from pathlib import Path
 from avgctl.commands.common import check_format, dag_en_nu, open_register
 from avgctl.errors import EXIT_OK
 from avgctl.output import status as output
-from avgctl.overzicht import status
+from avgctl.overzicht.status import status
 from avgctl.rules.run import run_checks
 from avgctl.store.register import Context
 

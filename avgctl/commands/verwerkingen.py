@@ -14,10 +14,10 @@ from avgctl.commands.common import (
     vandaag,
 )
 from avgctl.errors import EXIT_OK
-from avgctl.export import document, tabel
 from avgctl.output import verwerkingen as output
 from avgctl.store.register import Register
-from avgctl.verwerkingen import Filter, filter_verwerkingen, find, gesorteerd
+from avgctl.verwerkingen.export import document, tabel
+from avgctl.verwerkingen.views import Filter, filter_verwerkingen, find, gesorteerd
 
 EXPORT_FORMATS = ("csv", "md", "html", "var")
 
@@ -51,7 +51,7 @@ def _export(register: Register, today: dt.date, fmt: str) -> bytes:
     if fmt == "csv":
         return output.csv_bytes(tabel.rijen(register))
     if fmt == "var":
-        from avgctl.export.var import var_document
+        from avgctl.verwerkingen.export.var import var_document
 
         return output.json_bytes(var_document(register))
     from avgctl.render import render

@@ -21,7 +21,7 @@ from avgctl.output import verzoek as output
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import VERZOEKEN_DIR, VERZOEKEN_FILE, Bron, Register
 from avgctl.store.verzoekschrijver import nieuw_csv, schrijf_csv, schrijf_yaml
-from avgctl.verzoeken import (
+from avgctl.verzoeken.views import (
     datumfouten,
     find,
     is_open,
@@ -245,8 +245,8 @@ def _cel(waarde: Any) -> str:
 def brief(repo: Path | None, dag: dt.date | None, referentie: str, soort: str, fmt: str,
           uit: Path | None) -> int:
     """A letter to the data subject, from the templates in templates/brieven/."""
-    from avgctl import brieven
     from avgctl.render import markdown_html, render
+    from avgctl.verzoeken import brieven
 
     check_format(fmt, ("md", "html"))
     register = open_register(repo, VERZOEKEN)

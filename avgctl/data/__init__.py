@@ -1,1 +1,2 @@
-"""Data that changes with the law, kept out of the code."""
+"""Data that changes with the law (adequacy decisions, the EEA), kept out of the code.
+Read by store/; holds no code."""

@@ -1,4 +1,5 @@
-"""Pydantic models: the single definition of every register record."""
+"""Pydantic models: the single definition of every register record, with Dutch field names.
+May import only errors, findings and each other; knows no files and no clock."""
 
 from avgctl.models.bewaartermijn import Bewaartermijn
 from avgctl.models.datalek import Datalek

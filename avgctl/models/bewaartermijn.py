@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from avgctl.bewaartermijnen.duur import parse_duur
 from avgctl.models.base import Model
+from avgctl.models.duur import parse_duur
 
 
 class Bewaartermijn(Model):

@@ -8,8 +8,8 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from avgctl.bewaartermijnen.duur import parse_duur
 from avgctl.models.base import Model
+from avgctl.models.duur import parse_duur
 from avgctl.models.verzoek import Verzoektype
 
 

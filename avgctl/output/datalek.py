@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from avgctl.datalekken import Klok, ernstcriteria, gevoelig
+from avgctl.datalekken.views import Klok, ernstcriteria, gevoelig
 from avgctl.models.datalek import ApMelding, Beoordeling, Datalek
 from avgctl.store.register import Bron, Register
-from avgctl.verzoeken import beleid
+from avgctl.verzoeken.views import beleid
 
 LIST_FORMATS = ("text", "json")
 

@@ -8,8 +8,8 @@ import io
 import json
 import sys
 
-from avgctl.deadlines import Termijn
 from avgctl.output.verwerkingen import columns
+from avgctl.overzicht.deadlines import Termijn
 
 FORMATS = ("text", "json", "ics", "csv")
 

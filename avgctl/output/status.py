@@ -9,8 +9,8 @@ from dataclasses import asdict
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from avgctl.deadlines import Termijn
-from avgctl.overzicht import Status
+from avgctl.overzicht.deadlines import Termijn
+from avgctl.overzicht.status import Status
 from avgctl.render import datum
 
 FORMATS = ("text", "json")

@@ -11,7 +11,7 @@ from typing import Any
 
 from avgctl.models import Verwerking
 from avgctl.store.register import Bron, Register
-from avgctl.verwerkingen import dpia_tekst, grondslagen
+from avgctl.verwerkingen.views import dpia_tekst, grondslagen
 
 LIST_FORMATS = ("text", "json")
 

@@ -10,7 +10,7 @@ from avgctl.models.verzoek import ARTIKEL, Verzoek
 from avgctl.render import datum
 from avgctl.store.register import Bron
 from avgctl.termijnen.verzoek import Verzoektermijnen
-from avgctl.verzoeken import Stand
+from avgctl.verzoeken.views import Stand
 
 LIST_FORMATS = ("text", "json")
 

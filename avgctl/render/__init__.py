@@ -1,4 +1,5 @@
-"""The Jinja environment for documents and letters.
+"""The Jinja environment for documents and letters: sandboxed, strict and escaping.
+May import errors only; callers pass the context in.
 
 Templates run in a sandbox with undefined names as errors (a typo in a template must fail,
 not print an empty string) and with autoescaping for HTML, so register text can never inject

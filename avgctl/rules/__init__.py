@@ -1,4 +1,5 @@
-"""The rules of ``avgctl check``: an explicit registry, one line per rule.
+"""The rules of ``avgctl check``: an explicit registry, one line per rule. Pure: rules read
+models and the loaded register and yield findings; they never print and never import output/.
 
 A new rule is one class in a module of this package plus one line below.
 """

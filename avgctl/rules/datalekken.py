@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from avgctl.datalekken import ernstcriteria, meldplichtig, termijnen
+from avgctl.datalekken.views import ernstcriteria, meldplichtig, termijnen
 from avgctl.findings import PendingFinding, Severity
 from avgctl.models.datalek import Datalek
 from avgctl.rules.base import Rule, Voorbeeld

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from avgctl.bewaartermijnen.duur import parse_duur
 from avgctl.findings import PendingFinding, Severity
+from avgctl.models.duur import parse_duur
 from avgctl.rules.base import Rule, Voorbeeld
 from avgctl.store.register import VERWERKINGEN_DIR
 

@@ -9,7 +9,7 @@ from avgctl.models.verzoek import ARTIKEL, MELDEN_AAN_ONTVANGERS, Verzoek
 from avgctl.rules.base import Rule, Voorbeeld
 from avgctl.store.register import CONFIG_FILE, Bron
 from avgctl.termijnen.verzoek import ruimer_dan_wet
-from avgctl.verzoeken import datumfouten, is_open, lijkt_identiteit, termijnen
+from avgctl.verzoeken.views import datumfouten, is_open, lijkt_identiteit, termijnen
 
 KOP = ("referentie,ontvangen,betrokkene_ref,kanaal,type,status,verificatie,verificatie_op,"
        "verlengd_op,verlenging_reden,afgehandeld_op,besluit,afwijzingsgrond\n")

@@ -1,7 +1,5 @@
-"""Request deadlines (DOMAIN §3): Dutch holidays and Regulation 1182/71 period counting.
-
-Pure functions only: no I/O and no clock. "Today" is always passed in by the caller.
-"""
+"""Request and breach deadlines (DOMAIN §3-4): the Dutch holiday calendar and Regulation 1182/71.
+Pure functions over models, no I/O and no clock: "today" is always passed in. Imports models."""
 
 from avgctl.termijnen.kalender import (
     DEFAULT,

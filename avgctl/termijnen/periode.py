@@ -8,7 +8,7 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import date, timedelta
 
-from avgctl.bewaartermijnen.duur import Duur
+from avgctl.models.duur import Duur
 from avgctl.termijnen.kalender import (
     DEFAULT,
     Feestdagenbeleid,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from avgctl.bewaartermijnen.duur import Duur, parse_duur
+from avgctl.models.duur import Duur, parse_duur
 from avgctl.models.organisatie import Verzoekbeleid, Verzoektermijn
 from avgctl.models.verzoek import Verzoek, Verzoektype
 from avgctl.termijnen.kalender import DEFAULT, Feestdagenbeleid, volgende_werkdag, werkdagen_na

@@ -19,10 +19,10 @@ except ImportError:  # pragma: no cover
     from click import exceptions as click  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 from avgctl import __version__
-from avgctl.cli_datalek import datalek_app
-from avgctl.cli_opties import NuOpt, QuietOpt, RepoOpt, VandaagOpt
-from avgctl.cli_verwerkingen import verwerkingen_app
-from avgctl.cli_verzoek import verzoek_app
+from avgctl.cli.datalek import datalek_app
+from avgctl.cli.opties import NuOpt, QuietOpt, RepoOpt, VandaagOpt
+from avgctl.cli.verwerkingen import verwerkingen_app
+from avgctl.cli.verzoek import verzoek_app
 from avgctl.errors import EXIT_UNEXPECTED, EXIT_USAGE, AvgctlError
 
 app = typer.Typer(

@@ -9,10 +9,10 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from avgctl import deadlines
-from avgctl.datalekken import is_open
-from avgctl.deadlines import Termijn
+from avgctl.datalekken.views import is_open
 from avgctl.findings import Finding, Severity
+from avgctl.overzicht import deadlines
+from avgctl.overzicht.deadlines import Termijn
 from avgctl.store.register import Register
 
 AFLOOP_DAGEN = 90  # agreements ending within this many days are shown

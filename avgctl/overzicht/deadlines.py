@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from avgctl.errors import UsageError
 from avgctl.models.verzoek import ARTIKEL
 from avgctl.store.register import Context, Register
-from avgctl.verzoeken import beleid, is_open, stand
+from avgctl.verzoeken.views import beleid, is_open, stand
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def termijnen(register: Register, vandaag: dt.date,
 
 def datalek_termijnen(register: Register, nu: dt.datetime) -> list[Termijn]:
     """Breaches whose AP clock runs: open, not yet notified, and not judged harmless."""
-    from avgctl.datalekken import is_open, klok
+    from avgctl.datalekken.views import is_open, klok
 
     items = []
     for bron in register.datalekken:

@@ -55,7 +55,7 @@ from avgctl.models import Verwerking
 from avgctl.models.base import GRONDSLAG_ARTIKEL
 from avgctl.store.landen import landen
 from avgctl.store.register import Register
-from avgctl.verwerkingen import (
+from avgctl.verwerkingen.views import (
     bewaartermijn_tekst,
     bewaartermijn_van,
     gesorteerd,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from avgctl.bewaartermijnen.duur import parse_duur
 from avgctl.models import Verwerking
 from avgctl.models.base import GRONDSLAG_ARTIKEL
+from avgctl.models.duur import parse_duur
 from avgctl.store.register import Bron, Register
 
 GRONDSLAG_TEKST: dict[str, str] = {

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from avgctl.cli_opties import (
+from avgctl.cli.opties import (
     DatumOpt,
     RefArg,
     RepoOpt,
@@ -21,7 +21,7 @@ verzoek_app = typer.Typer(
     help="Verzoeken van betrokkenen: registreren, verlengen, afhandelen en brieven.",
     no_args_is_help=True,
 )
-# registered in cli.py: "verzoek")
+# registered in app.py: "verzoek")
 
 
 @verzoek_app.command("add")

@@ -14,7 +14,7 @@ from typing import Any
 from avgctl.models import Partij, Verwerking
 from avgctl.models.verwerking import DPIA_AP_LIJST, DPIA_EDPB_CRITERIA
 from avgctl.store.register import Register
-from avgctl.verwerkingen import (
+from avgctl.verwerkingen.views import (
     bewaartermijn_tekst,
     bewaartermijn_van,
     dpia_tekst,

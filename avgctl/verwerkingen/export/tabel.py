@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from avgctl.models import Verwerking
 from avgctl.store.register import Register
-from avgctl.verwerkingen import (
+from avgctl.verwerkingen.views import (
     bewaartermijn_tekst,
     bewaartermijn_van,
     dpia_tekst,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from avgctl.cli_opties import (
+from avgctl.cli.opties import (
     DatumOpt,
     DlRefArg,
     NuOpt,
@@ -23,7 +23,7 @@ datalek_app = typer.Typer(
     help="Datalekken: registreren, beoordelen, melden aan de AP en betrokkenen informeren.",
     no_args_is_help=True,
 )
-# registered in cli.py: "datalek")
+# registered in app.py: "datalek")
 
 @datalek_app.command("add")
 def datalek_add(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from avgctl.models.datalek import Beoordeling, Datalek
 from avgctl.store.register import Bron, Register
 from avgctl.termijnen.datalek import Datalektermijnen, bereken
-from avgctl.verzoeken import beleid
+from avgctl.verzoeken.views import beleid
 
 # Data that make a breach sensitive (reference 004: quantity and sensitivity; DOMAIN.md §7).
 GEVOELIG = ("bsn", "burgerservicenummer", "identiteitsbewijs", "kopie_id", "paspoort",

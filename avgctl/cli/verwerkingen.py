@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from avgctl.cli_opties import (
+from avgctl.cli.opties import (
     RepoOpt,
     VandaagOpt,
 )
@@ -16,7 +16,7 @@ verwerkingen_app = typer.Typer(
     help="Het register van verwerkingsactiviteiten: bekijken en exporteren.",
     no_args_is_help=True,
 )
-# registered in cli.py: "verwerkingen")
+# registered in app.py: "verwerkingen")
 
 
 @verwerkingen_app.command("list")
@@ -38,7 +38,7 @@ def verwerkingen_list(
 ) -> int:
     """Toon de verwerkingen als tabel: id, naam, grondslag, betrokkenen, bijzonder, DPIA."""
     from avgctl.commands import verwerkingen as command
-    from avgctl.verwerkingen import Filter
+    from avgctl.verwerkingen.views import Filter
 
     return command.list_(repo, Filter(grondslag, betrokkene, partij, bijzonder), fmt)
 

@@ -1,1 +1,0 @@
-"""Exports of the register: tables, documents and the VNG VAR API shape."""
