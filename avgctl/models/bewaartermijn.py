@@ -2,15 +2,30 @@
 
 The AVG sets no periods itself (art. 5(1)(e)); the controller fixes a period or the criteria
 for it, and records it (art. 30(1)(f)). A rule has a length and the event it runs from, or a
-criterion when no length can be given, or is ``onbeperkt`` with a motivation.
+criterion when no length can be given, or is ``onbeperkt`` with a motivation. A rule with a
+length is computable: ``avgctl.bewaartermijnen.evaluatie`` gives its end date.
+
+``vanaf`` and ``daarna`` are plain strings, not Literals: an unknown value is a finding of
+``avgctl check`` (AVG114) with a suggestion, not a load error that hides the rest of the rule.
 """
 
 from __future__ import annotations
+
+from typing import Final
 
 from pydantic import Field, field_validator
 
 from avgctl.models.base import Model
 from avgctl.models.duur import parse_duur
+
+# Where the period starts: on the event itself, or at the end of its calendar or book year
+# ("3 jaar na het jaar waarin het verzoek is gedaan" runs from 31 December, DOMAIN.md §5).
+VANAF: Final = ("gebeurtenis", "einde_kalenderjaar", "einde_boekjaar")
+# What happens once the period has ended (DOMAIN.md §5): destroy, irreversibly anonymise, or
+# transfer to an archive (e.g. a public body's records to the Nationaal Archief, Archiefwet).
+DAARNA: Final = ("vernietigen", "anonimiseren", "overbrengen")
+
+GEBEURTENIS_PATROON = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
 
 
 class Bewaartermijn(Model):
@@ -20,20 +35,37 @@ class Bewaartermijn(Model):
     loopt, of een criterium, of 'onbeperkt' met een motivatie.
     """
 
-    duur: str | None = Field(  # "10 jaar", "4 weken", "onbeperkt"
+    duur: str | None = Field(  # "10 jaar", "4 weken", "24 uur", "direct", "onbeperkt"
         default=None,
-        description="Hoe lang de gegevens bewaard blijven: een aantal dagen, weken, maanden of "
-        "jaar (bijvoorbeeld '10 jaar'), of 'onbeperkt' met een motivatie.",
+        description="Hoe lang de gegevens bewaard blijven: een aantal uren, dagen, weken, "
+        "maanden of jaar (bijvoorbeeld '10 jaar'), 'direct' (weg zodra de gebeurtenis voorbij "
+        "is), of 'onbeperkt' met een motivatie.",
     )
     na: str | None = Field(  # trigger: sluiten_dossier, einde_dienstverband, ...
         default=None,
-        description="De gebeurtenis waarna de termijn begint te lopen, bijvoorbeeld "
-        "sluiten_dossier of einde_dienstverband.",
+        pattern=GEBEURTENIS_PATROON,
+        description="De gebeurtenis waarna de termijn begint te lopen, in kleine letters met "
+        "liggende streepjes, bijvoorbeeld sluiten_dossier of einde_dienstverband.",
+    )
+    vanaf: str = Field(
+        default="gebeurtenis",
+        description="Vanaf wanneer de duur telt: gebeurtenis (de dag van de gebeurtenis, "
+        "standaard), einde_kalenderjaar (31 december van het jaar van de gebeurtenis) of "
+        "einde_boekjaar (het einde van het boekjaar waarin de gebeurtenis valt, zie "
+        "beleid.boekjaar_einde).",
+        json_schema_extra={"examples": list(VANAF)},
+    )
+    daarna: str = Field(
+        default="vernietigen",
+        description="Wat er na afloop met de gegevens gebeurt: vernietigen (standaard), "
+        "anonimiseren (onomkeerbaar) of overbrengen (naar een archief).",
+        json_schema_extra={"examples": list(DAARNA)},
     )
     criterium: str | None = Field(  # when no length can be fixed: "zolang het abonnement loopt"
         default=None,
         description="Het criterium waarmee de termijn wordt bepaald, als er geen vaste duur te "
-        "geven is (bijvoorbeeld 'zolang het abonnement loopt').",
+        "geven is (bijvoorbeeld 'zolang het abonnement loopt'). avgctl rekent hier niet mee: "
+        "zo'n termijn is 'niet te berekenen'.",
     )
     bron: str | None = Field(  # the law or policy the period comes from
         default=None,
@@ -46,6 +78,17 @@ class Bewaartermijn(Model):
     omschrijving: str | None = Field(
         default=None,
         description="Welke gegevens of dossiers onder deze termijn vallen, in gewone woorden.",
+    )
+    # English words for the derived text (privacy statements in English, `--taal en`).
+    na_en: str | None = Field(
+        default=None,
+        description="De gebeurtenis in het Engels als bijzin, voor Engelse teksten (zoals een "
+        "Engelse privacyverklaring); zonder dit veld gebruikt avgctl een eigen vertaling van "
+        "bekende gebeurtenissen.",
+    )
+    criterium_en: str | None = Field(
+        default=None,
+        description="Het criterium in het Engels, voor Engelse teksten.",
     )
 
     @field_validator("duur")

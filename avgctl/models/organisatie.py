@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from typing import Any, Literal
 
@@ -107,8 +108,12 @@ class Organisatie(Model):
 
 
 def _duur(value: str) -> str:
-    if parse_duur(value).onbeperkt:
+    duur = parse_duur(value)
+    if duur.onbeperkt:
         raise ValueError("een termijn voor verzoeken kan niet onbeperkt zijn")
+    if duur.eenheid == "uur":  # also 'direct': art. 12(3) counts days, weeks and months
+        raise ValueError("een termijn voor verzoeken telt in dagen, weken of maanden, niet in "
+                         f"uren of {value!r}")
     return value
 
 
@@ -187,6 +192,42 @@ class Waarschuwen(Model):
                              "datalek.")
 
 
+class Bewaarbeleid(Model):
+    """Onder welke bewaartermijn de eigen verzoeken en datalekken van het register vallen."""
+
+    verzoeken: str = Field(
+        default="verzoeken",
+        description="Het id uit bewaartermijnen.yaml voor de verzoeken van betrokkenen; die "
+        "termijn loopt na 'ontvangst' of na 'afhandeling'.",
+    )
+    datalekken: str = Field(
+        default="datalekken",
+        description="Het id uit bewaartermijnen.yaml voor de datalekken; die termijn loopt na "
+        "'ontdekking' of na 'afsluiting'.",
+    )
+
+
+_BOEKJAAR = re.compile(r"^(\d\d)-(\d\d)$")
+
+
+def boekjaar_einde_van(value: str) -> tuple[int, int]:
+    """``"06-30"`` as (month, day); raises ValueError with a Dutch message."""
+    match = _BOEKJAAR.match(value)
+    fout = (f"boekjaar_einde {value!r} is geen dag van het jaar; schrijf maand-dag, "
+            "bijvoorbeeld 12-31 of 06-30")
+    if not match:
+        raise ValueError(fout)
+    maand, dag = int(match.group(1)), int(match.group(2))
+    if maand == 2 and dag == 29:
+        # A book year cannot end on a day most years lack; the last day of February is 02-28.
+        raise ValueError("boekjaar_einde 02-29 bestaat niet elk jaar; schrijf 02-28")
+    try:
+        dt.date(2025, maand, dag)
+    except ValueError:
+        raise ValueError(fout) from None
+    return maand, dag
+
+
 def _ook_kort(schema: dict[str, Any]) -> None:
     """In the JSON Schema, accept the short form ``feestdagen: nl`` as well."""
     ref = schema.pop("$ref", None)
@@ -212,6 +253,22 @@ class Beleid(Model):
                                       description="De termijnen die bij een datalek gelden.")
     waarschuwen: Waarschuwen = Field(default_factory=Waarschuwen,
                                      description="Hoe ver vooruit avgctl waarschuwt.")
+    boekjaar_einde: str = Field(
+        default="12-31",
+        description="De laatste dag van het boekjaar als maand-dag, standaard 12-31; telt voor "
+        "bewaartermijnen met 'vanaf: einde_boekjaar'.",
+    )
+    bewaren: Bewaarbeleid = Field(
+        default_factory=Bewaarbeleid,
+        description="Onder welke bewaartermijn de eigen verzoeken en datalekken vallen.",
+    )
+
+    @field_validator("boekjaar_einde", mode="before")
+    @classmethod
+    def _boekjaar(cls, value: object) -> object:
+        if isinstance(value, str):
+            boekjaar_einde_van(value)
+        return value
 
     @field_validator("feestdagen", mode="before")
     @classmethod

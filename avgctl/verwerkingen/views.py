@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from avgctl.bewaartermijnen.tekst import Taal, beschrijving
 from avgctl.models import Verwerking
 from avgctl.models.base import GRONDSLAG_ARTIKEL
-from avgctl.models.duur import parse_duur
 from avgctl.store.register import Bron, Register
 
 GRONDSLAG_TEKST: dict[str, str] = {
@@ -87,18 +87,14 @@ def namen(register: Register, ids: list[str] | None) -> str:
     return ", ".join(partij_naam(register, i) for i in ids or [])
 
 
-def bewaartermijn_tekst(register: Register, termijn_id: str | None) -> str:
+def bewaartermijn_tekst(register: Register, termijn_id: str | None, taal: Taal = "nl") -> str:
     """'10 jaar na sluiten laatste dossier', or the criterion, or the id when it is unknown."""
     if not termijn_id:
         return ""
     bron = register.bewaartermijnen.get(termijn_id)
     if bron is None:
         return termijn_id
-    termijn = bron.model
-    if termijn.duur:
-        tekst = str(parse_duur(termijn.duur))
-        return f"{tekst} na {termijn.na.replace('_', ' ')}" if termijn.na else tekst
-    return termijn.criterium or termijn_id
+    return beschrijving(bron.model, taal) or termijn_id
 
 
 def ontvangers_van(v: Verwerking, index: int) -> list[str] | None:
