@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 from zoneinfo import ZoneInfo
@@ -99,6 +100,40 @@ def _lokaal(moment: dt.datetime, zone: ZoneInfo) -> dt.datetime:
 
 def cwd() -> Path:
     return Path(os.getcwd())
+
+
+def repo_root(repo: Path | None) -> Path:
+    """The repository a command works in: ``--repo``, or upwards from here."""
+    from avgctl.store.repo import find_repo
+
+    return find_repo(repo, cwd())
+
+
+R = TypeVar("R")
+T = TypeVar("T")
+
+
+def onder_slot(root: Path, rel: str, laad: Callable[[], R], bestand: Callable[[R], str],
+               wijzig: Callable[[R], T]) -> T:
+    """Change a record under the write lock of the file it is in.
+
+    The lock of ``rel`` (where the record is expected) is taken before ``laad`` reads the
+    register, and held until ``wijzig`` has renamed the new file into place; so the change is
+    always based on what is in the file, and no other writer comes in between. When the
+    record turns out to be in another file (``bestand``), that file's lock is taken and the
+    register read again.
+    """
+    from avgctl.store.slot import schrijfslot
+
+    for _ in range(3):
+        with schrijfslot(root / rel):
+            geladen = laad()
+            waar = bestand(geladen)
+            if waar == rel:
+                return wijzig(geladen)
+        rel = waar
+    raise AvgctlError(f"{rel} werd tijdens het lezen verplaatst of hernoemd; er is niets "
+                      "geschreven. Draai de opdracht opnieuw")
 
 
 def open_register(repo: Path | None, delen: frozenset[str] | None = None,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from avgctl.commands.common import (
     check_format,
@@ -13,7 +14,9 @@ from avgctl.commands.common import (
     lever,
     niet_gevonden,
     nu,
+    onder_slot,
     open_register,
+    repo_root,
     valideer,
     vandaag,
     zone,
@@ -26,8 +29,8 @@ from avgctl.models.datalek import ApMelding, Beoordeling, Datalek
 from avgctl.output import datalek as output
 from avgctl.rapport import trend as trendanalyse
 from avgctl.store.register import DATALEKKEN_DIR, Bron, Register
-from avgctl.store.schrijven import atomic_write
-from avgctl.store.verzoekschrijver import schrijf_yaml, yaml_met
+from avgctl.store.slot import schrijfslot
+from avgctl.store.verzoekschrijver import nieuw_bestand, schrijf_yaml, yaml_met
 
 DELEN = frozenset({"datalekken", "verwerkingen", "partijen"})
 _REF = re.compile(r"^DL-(\d{4})-(\d+)$")
@@ -39,35 +42,43 @@ def _open(repo: Path | None) -> Register:
 
 def add(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
         velden: dict[str, Any], interactief: bool) -> int:
-    register = _open(repo)
-    today, now = dag_en_nu(dag, moment, register)
+    root = repo_root(repo)
     velden = {k: v for k, v in velden.items() if v not in (None, "", [], {})}
+    # The questions come before the lock: nobody else has to wait for someone who types.
     if interactief:
         for naam, vraag in output.INTAKE:
             if naam not in velden:
                 antwoord = output.vraag(vraag)
                 if antwoord:
                     velden[naam] = antwoord
-    ontdekt = velden.get("ontdekt_op", now)
-    if isinstance(ontdekt, str):
-        from avgctl.commands.common import parse_nu
 
-        ontdekt = parse_nu(ontdekt)
-    velden["ontdekt_op"] = nu(ontdekt, today, register, True)
-    if (velden["ontdekt_op"] > now + dt.timedelta(minutes=5)
-            and velden["ontdekt_op"].astimezone(zone(register)).date() > today):
-        raise AvgctlError(f"ontdekt_op ({velden['ontdekt_op'].isoformat()}) ligt in de "
-                          "toekomst; er is niets geschreven")
-    velden = _vorm(velden)
-    jaar = velden["ontdekt_op"].year
-    velden["referentie"] = _volgende(register, jaar)
-    datalek = _valideer(velden)
-    path = register.root / DATALEKKEN_DIR / f"{datalek.referentie}.yaml"
-    if path.exists():
-        raise AvgctlError(f"{path} bestaat al")
-    kop = ("# Datalek, geregistreerd met avgctl. Alleen functies en aantallen: geen namen of "
-           "andere gegevens van betrokkenen.\n")
-    atomic_write(path, (kop + yaml_met("", _schrijfbaar(datalek, list(velden)))).encode("utf-8"))
+    def nieuw(register: Register) -> tuple[Register, Datalek, Path, dt.datetime]:
+        today, now = dag_en_nu(dag, moment, register)
+        ontdekt = velden.get("ontdekt_op", now)
+        if isinstance(ontdekt, str):
+            from avgctl.commands.common import parse_nu
+
+            ontdekt = parse_nu(ontdekt)
+        velden["ontdekt_op"] = nu(ontdekt, today, register, True)
+        if (velden["ontdekt_op"] > now + dt.timedelta(minutes=5)
+                and velden["ontdekt_op"].astimezone(zone(register)).date() > today):
+            raise AvgctlError(f"ontdekt_op ({velden['ontdekt_op'].isoformat()}) ligt in de "
+                              "toekomst; er is niets geschreven")
+        gevormd = _vorm(velden)
+        jaar = gevormd["ontdekt_op"].year
+        # Under the folder's lock: no other add can pick the same reference.
+        gevormd["referentie"] = _volgende(register, jaar)
+        datalek = _valideer(gevormd)
+        path = register.root / DATALEKKEN_DIR / f"{datalek.referentie}.yaml"
+        kop = ("# Datalek, geregistreerd met avgctl. Alleen functies en aantallen: geen namen "
+               "of andere gegevens van betrokkenen.\n")
+        data = kop + yaml_met("", _schrijfbaar(datalek, list(gevormd)))
+        with schrijfslot(path):
+            nieuw_bestand(path, data.encode("utf-8"))
+        return register, datalek, path, now
+
+    register, datalek, path, now = onder_slot(
+        root, DATALEKKEN_DIR, lambda: _open(root), lambda _: DATALEKKEN_DIR, nieuw)
     output.toegevoegd(datalek, klok(register, Bron(datalek, _leeg(path)), now), path,
                       zone(register))
     return EXIT_OK
@@ -121,22 +132,27 @@ def _schrijfbaar(datalek: Datalek, volgorde: list[str]) -> dict[str, object]:
 
 
 def update(repo: Path | None, referentie: str, velden: dict[str, Any]) -> int:
-    register = _open(repo)
-    bron = _zoek(register, referentie)
-    huidig = bron.model.model_dump(exclude_defaults=True)
-    wijzig: dict[str, Any] = {}
-    for naam, waarde in _vorm({k: v for k, v in velden.items() if v is not None}).items():
-        if naam == "maatregelen":  # add to what was already recorded
-            oud = huidig.get("maatregelen", {})
-            wijzig[naam] = {"genomen": oud.get("genomen", []) + waarde.get("genomen", []),
-                            "gepland": oud.get("gepland", []) + waarde.get("gepland", [])}
-        elif naam == "betrokkenen":
-            wijzig[naam] = {**huidig.get("betrokkenen", {}), **waarde}
-        else:
-            wijzig[naam] = waarde
-    if not wijzig:
+    gevormd = _vorm({k: v for k, v in velden.items() if v is not None})
+    if not gevormd:
         raise UsageError("niets te wijzigen; geef ten minste één optie, zie --help")
-    datalek = _schrijf(register, bron, wijzig)
+
+    def werk(register: Register, bron: Bron[Datalek]) -> tuple[Datalek, dict[str, Any]]:
+        # Based on the file as it is under the lock: a measure added by someone else a
+        # moment ago is kept.
+        huidig = bron.model.model_dump(exclude_defaults=True)
+        wijzig: dict[str, Any] = {}
+        for naam, waarde in gevormd.items():
+            if naam == "maatregelen":  # add to what was already recorded
+                oud = huidig.get("maatregelen", {})
+                wijzig[naam] = {"genomen": oud.get("genomen", []) + waarde.get("genomen", []),
+                                "gepland": oud.get("gepland", []) + waarde.get("gepland", [])}
+            elif naam == "betrokkenen":
+                wijzig[naam] = {**huidig.get("betrokkenen", {}), **waarde}
+            else:
+                wijzig[naam] = waarde
+        return _schrijf(register, bron, wijzig), wijzig
+
+    _, (datalek, wijzig) = _onder_slot(repo, referentie, werk)
     output.gewijzigd(datalek, sorted(wijzig))
     return EXIT_OK
 
@@ -145,72 +161,98 @@ def beoordeel(repo: Path | None, dag: dt.date | None, referentie: str,
               antwoorden: dict[str, bool | None], risico: str | None, motivatie: str | None,
               besloten_door: str | None, interactief: bool) -> int:
     """Walk through the notify decision: answers, a suggestion, and a person's decision."""
-    register = _open(repo)
-    bron = _zoek(register, referentie)
-    d = bron.model
-    today = vandaag(dag, register)
-    # What the record already says answers a question, unless the person says otherwise.
-    afgeleid = {
-        "persoonsgegevens": True,
-        "veel_betrokkenen": veel(d),
-        "gevoelige_gegevens": bool(gevoelig(d)),
-        "langdurig": d.ingedamd is False,
-        "onleesbaar": bool(d.versleuteld),
-    }
-    gegeven = {k: v for k, v in antwoorden.items() if v is not None}
-    for naam, vraag in output.BEOORDELING:
-        if naam not in gegeven:
-            gegeven[naam] = output.ja_nee(vraag, afgeleid[naam]) if interactief \
-                else afgeleid[naam]
-    beoordeling = Beoordeling(**gegeven)
-    suggestie = voorstel(beoordeling)
-    output.suggestie(d, beoordeling, suggestie)
-    if risico is None:
-        if not interactief:
-            raise UsageError("geef het besluit met --risico geen|risico|hoog_risico; avgctl "
-                             f"stelt '{suggestie}' voor, maar een mens beslist")
-        risico = output.kies_risico(suggestie)
-    if not motivatie:
-        if not interactief:
-            raise UsageError("geef de redenering van het besluit met --motivatie")
-        motivatie = output.vraag("Motivatie van het besluit")
-    if not besloten_door and interactief:
-        besloten_door = output.vraag("Wie beslist (functie)?") or None
-    beoordeling = beoordeling.model_copy(update={"voorstel": suggestie,
-                                                 "besloten_door": besloten_door,
-                                                 "besloten_op": today})
-    datalek = _schrijf(register, bron, {"beoordeling": beoordeling.model_dump(
-        exclude_none=True), "risico": risico, "besluit_motivatie": motivatie})
+
+    def besluit(register: Register, bron: Bron[Datalek]) -> tuple[dict[str, Any], str]:
+        d = bron.model
+        today = vandaag(dag, register)
+        # What the record already says answers a question, unless the person says otherwise.
+        afgeleid = {
+            "persoonsgegevens": True,
+            "veel_betrokkenen": veel(d),
+            "gevoelige_gegevens": bool(gevoelig(d)),
+            "langdurig": d.ingedamd is False,
+            "onleesbaar": bool(d.versleuteld),
+        }
+        gegeven = {k: v for k, v in antwoorden.items() if v is not None}
+        for naam, vraag in output.BEOORDELING:
+            if naam not in gegeven:
+                gegeven[naam] = output.ja_nee(vraag, afgeleid[naam]) if interactief \
+                    else afgeleid[naam]
+        beoordeling = Beoordeling(**gegeven)
+        suggestie = voorstel(beoordeling)
+        output.suggestie(d, beoordeling, suggestie)
+        gekozen, redenering, door = risico, motivatie, besloten_door
+        if gekozen is None:
+            if not interactief:
+                raise UsageError("geef het besluit met --risico geen|risico|hoog_risico; avgctl "
+                                 f"stelt '{suggestie}' voor, maar een mens beslist")
+            gekozen = output.kies_risico(suggestie)
+        if not redenering:
+            if not interactief:
+                raise UsageError("geef de redenering van het besluit met --motivatie")
+            redenering = output.vraag("Motivatie van het besluit")
+        if not door and interactief:
+            door = output.vraag("Wie beslist (functie)?") or None
+        beoordeling = beoordeling.model_copy(update={"voorstel": suggestie,
+                                                     "besloten_door": door,
+                                                     "besloten_op": today})
+        return {"beoordeling": beoordeling.model_dump(exclude_none=True), "risico": gekozen,
+                "besluit_motivatie": redenering}, suggestie
+
+    if interactief:
+        # The questions are asked before the lock, so nobody waits for someone who thinks;
+        # the answers are written only if the breach did not change in the meantime.
+        register = _open(repo_root(repo))
+        gelezen = _zoek(register, referentie)
+        wijzig, suggestie = besluit(register, gelezen)
+
+        def werk(register: Register, bron: Bron[Datalek]) -> Datalek:
+            if bron.doc.text != gelezen.doc.text:
+                raise AvgctlError(f"{bron.doc.rel} is gewijzigd terwijl de vragen werden "
+                                  "beantwoord; er is niets geschreven. Draai de opdracht "
+                                  "opnieuw")
+            return _schrijf(register, bron, wijzig)
+    else:
+        def werk(register: Register, bron: Bron[Datalek]) -> Datalek:
+            nonlocal suggestie
+            wijzig, suggestie = besluit(register, bron)
+            return _schrijf(register, bron, wijzig)
+
+        suggestie = ""
+    _, datalek = _onder_slot(repo, referentie, werk)
     output.beoordeeld(datalek, suggestie)
     return EXIT_OK
 
 
 def meld(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None, referentie: str,
          soort: str, kenmerk: str | None, reden_vertraging: str | None) -> int:
-    register = _open(repo)
-    bron = _zoek(register, referentie)
     if moment is None and dag is not None:
         raise UsageError("geef met --nu het moment van de melding (JJJJ-MM-DDTuu:mm); "
                          "--vandaag alleen zegt niet hoe laat er is gemeld")
-    _, op = dag_en_nu(dag, moment, register)
-    t = klok(register, bron, op).termijnen
-    eerste = not any(m.soort != "intrekking" for m in bron.model.ap_meldingen)
-    if eerste and op > t.ap and not (reden_vertraging or bron.model.reden_vertraging):
-        raise AvgctlError(f"{referentie} wordt later dan 72 uur na ontdekking gemeld; de reden "
-                          "van de vertraging hoort bij de melding (art. 33 lid 1 AVG). Geef "
-                          "die met --reden-vertraging")
-    melding = valideer(ApMelding, {"soort": soort, "op": op, "kenmerk": kenmerk}, "melding")
-    if op < bron.model.ontdekt_op:
-        raise AvgctlError(f"de melding ({op.isoformat()}) ligt vóór de ontdekking "
-                          f"({bron.model.ontdekt_op.isoformat()}); er is niets geschreven")
-    if eerste and soort == "aanvulling":
-        raise AvgctlError(f"{referentie} is nog niet gemeld; een aanvulling volgt op een "
-                          "voorlopige of volledige melding")
-    wijzig: dict[str, Any] = {"ap_meldingen": [
-        m.model_dump(exclude_none=True) for m in [*bron.model.ap_meldingen, melding]]}
-    if reden_vertraging:
-        wijzig["reden_vertraging"] = reden_vertraging
-    datalek = _schrijf(register, bron, wijzig)
+
+    def werk(register: Register, bron: Bron[Datalek]) -> tuple[Datalek, ApMelding,
+                                                                dt.datetime, Bron[Datalek]]:
+        _, op = dag_en_nu(dag, moment, register)
+        t = klok(register, bron, op).termijnen
+        eerste = not any(m.soort != "intrekking" for m in bron.model.ap_meldingen)
+        if eerste and op > t.ap and not (reden_vertraging or bron.model.reden_vertraging):
+            raise AvgctlError(f"{referentie} wordt later dan 72 uur na ontdekking gemeld; de "
+                              "reden van de vertraging hoort bij de melding (art. 33 lid 1 "
+                              "AVG). Geef die met --reden-vertraging")
+        melding = valideer(ApMelding, {"soort": soort, "op": op, "kenmerk": kenmerk}, "melding")
+        if op < bron.model.ontdekt_op:
+            raise AvgctlError(f"de melding ({op.isoformat()}) ligt vóór de ontdekking "
+                              f"({bron.model.ontdekt_op.isoformat()}); er is niets geschreven")
+        if eerste and soort == "aanvulling":
+            raise AvgctlError(f"{referentie} is nog niet gemeld; een aanvulling volgt op een "
+                              "voorlopige of volledige melding")
+        wijzig: dict[str, Any] = {"ap_meldingen": [
+            m.model_dump(exclude_none=True) for m in [*bron.model.ap_meldingen, melding]]}
+        if reden_vertraging:
+            wijzig["reden_vertraging"] = reden_vertraging
+        return _schrijf(register, bron, wijzig), melding, op, bron
+
+    register, (datalek, melding, op, bron) = _onder_slot(repo, referentie, werk)
     output.gemeld(datalek, melding, klok(register, Bron(datalek, bron.doc), op), zone(register))
     return EXIT_OK
 
@@ -278,6 +320,27 @@ def trend(repo: Path | None, jaar: int, fmt: str) -> int:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+_VEILIGE_NAAM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+T = TypeVar("T")
+
+
+def _onder_slot(repo: Path | None, referentie: str,
+                werk: Callable[[Register, Bron[Datalek]], T]) -> tuple[Register, T]:
+    """``werk`` on the breach ``referentie``, holding the lock of its file from before that
+    file is read until after the new version is in place."""
+    root = repo_root(repo)
+    # Where the breach is most likely kept: the file named after it.
+    rel = (f"{DATALEKKEN_DIR}/{referentie}.yaml" if _VEILIGE_NAAM.match(referentie)
+           else DATALEKKEN_DIR)
+
+    def laad() -> tuple[Register, Bron[Datalek]]:
+        register = _open(root)
+        return register, _zoek(register, referentie)
+
+    return onder_slot(root, rel, laad, lambda geladen: geladen[1].doc.rel,
+                      lambda geladen: (geladen[0], werk(*geladen)))
+
 
 def _zoek(register: Register, referentie: str) -> Bron[Datalek]:
     bron = find(register, referentie)

@@ -37,7 +37,7 @@ def run(directory: Path, voorbeeld: bool) -> int:
     written: list[Path] = []
     try:
         for rel, data in sorted(files.items()):
-            atomic_write(directory / rel, data)
+            atomic_write(directory / rel, data, nieuw=True)  # never over a file made meanwhile
             written.append(directory / rel)
     except BaseException:
         for path in written:  # all or nothing: a retry must not find half a repository

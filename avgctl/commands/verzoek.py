@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from avgctl.commands.common import (
     VERZOEKEN,
     check_format,
     lever,
     niet_gevonden,
+    onder_slot,
     open_register,
+    repo_root,
     valideer,
     vandaag,
 )
@@ -20,7 +24,8 @@ from avgctl.models.verzoek import ARTIKEL, MELDEN_AAN_ONTVANGERS, Verzoek, split
 from avgctl.output import verzoek as output
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import VERZOEKEN_DIR, VERZOEKEN_FILE, Bron, Register
-from avgctl.store.verzoekschrijver import nieuw_csv, schrijf_csv, schrijf_yaml
+from avgctl.store.slot import schrijfslot
+from avgctl.store.verzoekschrijver import nieuw_bestand, nieuw_csv, schrijf_csv, schrijf_yaml
 from avgctl.verzoeken.views import (
     datumfouten,
     find,
@@ -33,17 +38,16 @@ from avgctl.verzoeken.views import (
 
 VELDEN = list(Verzoek.model_fields)
 VERPLICHT_BIJ_ADD = ("type", "betrokkene_ref", "kanaal")
+T = TypeVar("T")
 
 
 def add(repo: Path | None, dag: dt.date | None, velden: dict[str, Any],
         interactief: bool) -> int:
-    # Only the references are needed to pick the next one: no validation of every row.
-    register = open_register(repo, VERZOEKEN, verzoeken="ruw")
-    today = vandaag(dag, register)
+    root = repo_root(repo)
     velden = {k: v for k, v in velden.items() if v not in (None, "", [])}
     if isinstance(velden.get("verwerkingen"), str):
         velden["verwerkingen"] = split_ids(velden["verwerkingen"])
-    velden.setdefault("ontvangen", today)
+    # The questions come before the lock: nobody else has to wait for someone who types.
     if interactief:
         for naam in VERPLICHT_BIJ_ADD:
             if naam not in velden:
@@ -51,47 +55,58 @@ def add(repo: Path | None, dag: dt.date | None, velden: dict[str, Any],
     ontbreekt = [naam for naam in VERPLICHT_BIJ_ADD if naam not in velden]
     if ontbreekt:
         raise UsageError("ontbreekt: " + ", ".join(f"--{n.replace('_', '-')}" for n in ontbreekt))
-    ontvangen = velden["ontvangen"]
-    jaar = ontvangen.year if isinstance(ontvangen, dt.date) else today.year
-    velden["referentie"] = volgende_referentie(register, jaar)
-    verzoek = _valideer(velden, today)
-    _nieuw(register, verzoek)
+
+    def nieuw(register: Register) -> tuple[Register, Verzoek]:
+        # Under the lock: no other add can pick the same reference.
+        today = vandaag(dag, register)
+        velden.setdefault("ontvangen", today)
+        ontvangen = velden["ontvangen"]
+        jaar = ontvangen.year if isinstance(ontvangen, dt.date) else today.year
+        velden["referentie"] = volgende_referentie(register, jaar)
+        verzoek = _valideer(velden, today)
+        _nieuw(register, verzoek)
+        return register, verzoek
+
+    # Only the references are needed to pick the next one: no validation of every row.
+    register, verzoek = onder_slot(
+        root, _doel(root, None), lambda: open_register(root, VERZOEKEN, verzoeken="ruw"),
+        lambda register: _doel(root, register), nieuw)
     output.toegevoegd(verzoek, termijnen(register, verzoek))
     return EXIT_OK
 
 
 def update(repo: Path | None, referentie: str, velden: dict[str, Any]) -> int:
-    register = open_register(repo, VERZOEKEN)
-    bron = _zoek(register, referentie)
     wijzigingen = {k: v for k, v in velden.items() if v is not None}
     if isinstance(wijzigingen.get("verwerkingen"), str):
         wijzigingen["verwerkingen"] = split_ids(wijzigingen["verwerkingen"])
     if not wijzigingen:
         raise UsageError("niets te wijzigen; geef ten minste één optie, zie --help")
-    verzoek = _wijzig(register, bron, wijzigingen)
+    _, verzoek = _onder_slot(repo, referentie,
+                             lambda register, bron: _wijzig(register, bron, wijzigingen))
     output.gewijzigd(verzoek, sorted(wijzigingen))
     return EXIT_OK
 
 
 def verleng(repo: Path | None, dag: dt.date | None, referentie: str, reden: str,
             op: dt.date | None) -> int:
-    register = open_register(repo, VERZOEKEN)
-    bron = _zoek(register, referentie)
-    v = bron.model
-    op = op or vandaag(dag, register)
-    if not is_open(v):
-        raise AvgctlError(f"{referentie} is {v.status}; alleen een open verzoek kan worden "
-                          "verlengd")
-    if v.verlengd_op is not None:
-        raise AvgctlError(f"{referentie} is al verlengd op {v.verlengd_op.isoformat()}; "
-                          "verlengen kan één keer (art. 12 lid 3 AVG)")
-    uiterlijk = termijnen(register, v).wettelijk
-    if op > uiterlijk:
-        raise AvgctlError(f"{referentie} kan niet meer worden verlengd: de betrokkene moest dat "
-                          f"uiterlijk {uiterlijk.isoformat()} horen (art. 12 lid 3 AVG). De "
-                          "termijn blijft één maand; beantwoord het verzoek direct")
-    verzoek = _wijzig(register, bron, {"verlengd_op": op, "verlenging_reden": reden,
-                                       "status": "in_behandeling"}, vandaag(dag, register))
+    def werk(register: Register, bron: Bron[Verzoek]) -> Verzoek:
+        v = bron.model
+        wanneer = op or vandaag(dag, register)
+        if not is_open(v):
+            raise AvgctlError(f"{referentie} is {v.status}; alleen een open verzoek kan worden "
+                              "verlengd")
+        if v.verlengd_op is not None:
+            raise AvgctlError(f"{referentie} is al verlengd op {v.verlengd_op.isoformat()}; "
+                              "verlengen kan één keer (art. 12 lid 3 AVG)")
+        uiterlijk = termijnen(register, v).wettelijk
+        if wanneer > uiterlijk:
+            raise AvgctlError(f"{referentie} kan niet meer worden verlengd: de betrokkene moest "
+                              f"dat uiterlijk {uiterlijk.isoformat()} horen (art. 12 lid 3 AVG). "
+                              "De termijn blijft één maand; beantwoord het verzoek direct")
+        return _wijzig(register, bron, {"verlengd_op": wanneer, "verlenging_reden": reden,
+                                        "status": "in_behandeling"}, vandaag(dag, register))
+
+    register, verzoek = _onder_slot(repo, referentie, werk)
     output.verlengd(verzoek, termijnen(register, verzoek))
     return EXIT_OK
 
@@ -99,20 +114,21 @@ def verleng(repo: Path | None, dag: dt.date | None, referentie: str, reden: str,
 def afhandel(repo: Path | None, dag: dt.date | None, referentie: str, besluit: str,
              grond: str | None, op: dt.date | None, via: str | None,
              ontvangers: str | None) -> int:
-    register = open_register(repo, VERZOEKEN)
-    bron = _zoek(register, referentie)
-    if bron.model.status in ("afgehandeld", "ingetrokken"):
-        raise AvgctlError(f"{referentie} is al {bron.model.status}")
-    if besluit != "toegewezen" and not grond:
-        raise UsageError(f"bij besluit '{besluit}' hoort een grond: --grond")
-    wijzigingen: dict[str, Any] = {
-        "status": "afgehandeld", "besluit": besluit, "afwijzingsgrond": grond,
-        "afgehandeld_op": op or vandaag(dag, register), "verzonden_via": via,
-    }
-    if ontvangers is not None:
-        wijzigingen["ontvangers_geinformeerd"] = ontvangers
-    verzoek = _wijzig(register, bron, {k: v for k, v in wijzigingen.items() if v is not None},
-                      vandaag(dag, register))
+    def werk(register: Register, bron: Bron[Verzoek]) -> Verzoek:
+        if bron.model.status in ("afgehandeld", "ingetrokken"):
+            raise AvgctlError(f"{referentie} is al {bron.model.status}")
+        if besluit != "toegewezen" and not grond:
+            raise UsageError(f"bij besluit '{besluit}' hoort een grond: --grond")
+        wijzigingen: dict[str, Any] = {
+            "status": "afgehandeld", "besluit": besluit, "afwijzingsgrond": grond,
+            "afgehandeld_op": op or vandaag(dag, register), "verzonden_via": via,
+        }
+        if ontvangers is not None:
+            wijzigingen["ontvangers_geinformeerd"] = ontvangers
+        return _wijzig(register, bron, {k: v for k, v in wijzigingen.items() if v is not None},
+                       vandaag(dag, register))
+
+    _, verzoek = _onder_slot(repo, referentie, werk)
     herinnering = (verzoek.type in MELDEN_AAN_ONTVANGERS and besluit != "afgewezen"
                    and verzoek.ontvangers_geinformeerd is None)
     output.afgehandeld(verzoek, herinnering)
@@ -167,6 +183,38 @@ def herstel(repo: Path | None, backup_datum: dt.date) -> int:
 
 # --- helpers -------------------------------------------------------------------------------
 
+_VEILIGE_NAAM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def _onder_slot(repo: Path | None, referentie: str,
+                werk: Callable[[Register, Bron[Verzoek]], T]) -> tuple[Register, T]:
+    """``werk`` on the request ``referentie``, holding the lock of the file it is in from
+    before that file is read until after the new version is in place."""
+    root = repo_root(repo)
+    # Where the request is most likely kept: its own YAML file, else the CSV register.
+    rel = VERZOEKEN_FILE
+    if _VEILIGE_NAAM.match(referentie) and (root / VERZOEKEN_DIR / f"{referentie}.yaml").is_file():
+        rel = f"{VERZOEKEN_DIR}/{referentie}.yaml"
+
+    def laad() -> tuple[Register, Bron[Verzoek]]:
+        register = open_register(root, VERZOEKEN)
+        return register, _zoek(register, referentie)
+
+    return onder_slot(root, rel, laad, lambda geladen: geladen[1].doc.rel,
+                      lambda geladen: (geladen[0], werk(*geladen)))
+
+
+def _doel(root: Path, register: Register | None) -> str:
+    """The file (or, for one file per request, the folder) a new request goes into; the same
+    choice as ``_nieuw`` makes."""
+    csv_path = root / VERZOEKEN_FILE
+    if register is not None and isinstance(register.documents.get(VERZOEKEN_FILE), CsvDocument):
+        return VERZOEKEN_FILE
+    if (root / VERZOEKEN_DIR).is_dir() and not csv_path.exists():
+        return VERZOEKEN_DIR
+    return VERZOEKEN_FILE
+
+
 def _zoek(register: Register, referentie: str) -> Bron[Verzoek]:
     bron = find(register, referentie)
     if bron is None:
@@ -217,14 +265,12 @@ def _nieuw(register: Register, verzoek: Verzoek) -> None:
             raise AvgctlError(f"{VERZOEKEN_FILE} bevat fouten; herstel die eerst (avgctl check)")
         schrijf_csv(csv_path, doc.sha256, {}, [cellen])
     elif (register.root / VERZOEKEN_DIR).is_dir() and not csv_path.exists():
-        from avgctl.store.schrijven import atomic_write
         from avgctl.store.yamlfile import dump_yaml
 
         data = {n: getattr(verzoek, n) for n in VELDEN if getattr(verzoek, n) not in (None, [])}
         path = register.root / VERZOEKEN_DIR / f"{verzoek.referentie}.yaml"
-        if path.exists():
-            raise AvgctlError(f"{path} bestaat al")
-        atomic_write(path, dump_yaml(data).encode("utf-8"))
+        with schrijfslot(path):  # inside the folder's lock, which chose the reference
+            nieuw_bestand(path, dump_yaml(data).encode("utf-8"))
     elif csv_path.exists() and not csv_path.read_text(encoding="utf-8", errors="replace").strip():
         csv_path.unlink()  # an empty file: start it again with its header
         nieuw_csv(csv_path, VELDEN, [cellen])

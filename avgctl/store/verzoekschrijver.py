@@ -3,7 +3,8 @@
 A request register is edited by hand and by avgctl alike, so a command must not reformat the
 file: other rows, their quoting, the line endings, a BOM and columns avgctl does not know all
 stay exactly as they were. The write is atomic and refused when the file changed since it was
-read (someone else saved it in the meantime).
+read (someone else saved it in the meantime). Every writer here demands the file's write lock
+(``slot.schrijfslot``), taken by the command before it read what the change is based on.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from avgctl.errors import AvgctlError
 from avgctl.store.csvfile import BOM, split_lines
 from avgctl.store.schrijven import atomic_write
+from avgctl.store.slot import eis_slot
 from avgctl.store.yamlfile import os_reason
 
 Rij = dict[str, str]
@@ -35,6 +37,7 @@ def _current(path: Path, expected_sha: str) -> bytes:
 def schrijf_csv(path: Path, expected_sha: str, wijzigingen: dict[str, Rij],
                 nieuw: list[Rij]) -> None:
     """Apply ``wijzigingen`` (referentie -> changed cells) and append ``nieuw`` rows."""
+    eis_slot(path)
     raw = _current(path, expected_sha)
     text = raw.decode("utf-8")
     bom = text.startswith(BOM)
@@ -105,11 +108,17 @@ def _append(path: Path, raw: bytes, text: str, nieuw: list[Rij]) -> None:
 
 def nieuw_csv(path: Path, header: list[str], rijen: list[Rij]) -> None:
     """A new register file with ``header`` and ``rijen``; refuses to replace an existing one."""
-    if path.exists():
-        raise AvgctlError(f"{path} bestaat al")
     text = _format(header, ",", "\n") + "".join(
         _format(_trim([r.get(name, "") for name in header]), ",", "\n") for r in rijen)
-    atomic_write(path, text.encode("utf-8"))
+    nieuw_bestand(path, text.encode("utf-8"))
+
+
+def nieuw_bestand(path: Path, data: bytes) -> None:
+    """A new register file (a breach, a request kept as YAML); never replaces one."""
+    eis_slot(path)
+    if path.exists() or path.is_symlink():
+        raise AvgctlError(f"{path} bestaat al; er is niets geschreven")
+    atomic_write(path, data, nieuw=True)
 
 
 def _records(text: str, delimiter: str) -> tuple[list[str], list[tuple[int, int, list[str]]]]:
@@ -147,6 +156,7 @@ def schrijf_yaml(path: Path, expected_text: str, wijzigingen: dict[str, object])
     Each changed field is its own block of lines: that block is replaced (or added at the end,
     or removed) and every other line, comment and line ending stays exactly as it was.
     """
+    eis_slot(path)
     raw = _current(path, hashlib.sha256(expected_text.encode("utf-8")).hexdigest())
     atomic_write(path, yaml_met(raw.decode("utf-8"), wijzigingen).encode("utf-8"))
 
