@@ -422,7 +422,7 @@ def test_every_command_has_a_help_text() -> None:
 def test_help(cli: Any) -> None:
     result = cli("--help")
     assert result.exit_code == 0
-    assert "Usage: avgctl" in result.out
+    assert "Gebruik: avgctl" in result.out
     for name in _command_names():
         assert name in result.out
 
@@ -430,7 +430,7 @@ def test_help(cli: Any) -> None:
 def test_no_arguments_shows_help(cli: Any) -> None:
     result = cli()
     assert result.exit_code == 0
-    assert "Usage: avgctl" in result.out + result.err
+    assert "Gebruik: avgctl" in result.out + result.err
 
 
 @pytest.mark.parametrize("name", _command_names())
@@ -438,7 +438,7 @@ def test_no_arguments_shows_help(cli: Any) -> None:
 def test_command_help(cli: Any, name: str, flag: str) -> None:
     result = cli(name, flag)
     assert result.exit_code == 0
-    assert f"Usage: avgctl {name}" in result.out
+    assert f"Gebruik: avgctl {name}" in result.out
     callback = next(c.callback for c in app.registered_commands if c.callback is not None
                     and (c.name or c.callback.__name__.replace("_", "-")) == name)
     first_words = " ".join((callback.__doc__ or "").split()[:3])

@@ -6,10 +6,9 @@ unexpected error (a bug: shown with its traceback only under ``--debug``), 130 i
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -20,6 +19,7 @@ except ImportError:  # pragma: no cover
 
 from avgctl import __version__
 from avgctl.cli.datalek import datalek_app
+from avgctl.cli.hulp import installeer as _dutch_help
 from avgctl.cli.opties import NuOpt, QuietOpt, RepoOpt, VandaagOpt
 from avgctl.cli.verwerkingen import verwerkingen_app
 from avgctl.cli.verzoek import verzoek_app
@@ -40,6 +40,8 @@ _state = {"debug": False}
 app.add_typer(verwerkingen_app, name="verwerkingen")
 app.add_typer(verzoek_app, name="verzoek")
 app.add_typer(datalek_app, name="datalek")
+# Every command's help in Dutch, also of groups added later: one formatter for all.
+_dutch_help()
 
 def _codes(values: list[str] | None) -> list[str]:
     return [code.strip() for value in values or [] for code in value.split(",") if code.strip()]
@@ -70,11 +72,11 @@ def check(
         "--format", "-f", help="text, json, github of sarif (standaard text; github als "
         "GITHUB_ACTIONS=true).", show_default=False)] = None,
     select: Annotated[list[str] | None, typer.Option(
-        "--select", help="Alleen deze regels (codes of voorvoegsels, met komma's).",
-        show_default=False)] = None,
+        "--select", metavar="CODES", help="Alleen deze regels (codes of het begin ervan, met "
+        "komma's), bijvoorbeeld AVG3,AVG401.", show_default=False)] = None,
     ignore: Annotated[list[str] | None, typer.Option(
-        "--ignore", help="Deze regels overslaan (codes of voorvoegsels, met komma's).",
-        show_default=False)] = None,
+        "--ignore", metavar="CODES", help="Deze regels overslaan (codes of het begin ervan, "
+        "met komma's), bijvoorbeeld AVG108.", show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Ook waarschuwingen geven exitcode 1.")] = False,
     quiet: QuietOpt = False,
@@ -106,11 +108,12 @@ def status(
 def deadlines(
     binnen: Annotated[str | None, typer.Option(
         help="Alleen wat binnen zoveel tijd afloopt (of al te laat is), bijvoorbeeld 14d of 2w.",
-        show_default=False)] = None,
+        metavar="DUUR", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, ics of csv.")] = "text",
     fail_on: Annotated[str | None, typer.Option(
-        "--fail-on", help="Exitcode 1 bij: overdue (iets is te laat) of soon (iets is te laat "
-        "of loopt binnen het waarschuwingsvenster af). Voor cron.", show_default=False)] = None,
+        "--fail-on", metavar="WANNEER", help="Exitcode 1 bij: overdue (iets is te laat) of soon "
+        "(iets is te laat of loopt binnen het waarschuwingsvenster af). Voor cron.",
+        show_default=False)] = None,
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
     nu: NuOpt = None,
@@ -142,7 +145,7 @@ def schema(
         metavar="NAAM", help="Alleen dit schema: avgctl, partijen, bewaartermijnen, "
         "verwerking of datalek.", show_default=False)] = None,
     out: Annotated[Path | None, typer.Option(
-        "--out", metavar="MAP", help="Schrijf de schema's als <naam>.schema.json in deze map "
+        "--out", metavar="MAP", help="Schrijf de schema's als NAAM.schema.json in deze map "
         "(wordt zo nodig aangemaakt) in plaats van ze te tonen.", show_default=False)] = None,
 ) -> int:
     """Toon of schrijf de JSON Schema's van de bestandsformaten, voor editors."""
@@ -153,8 +156,8 @@ def schema(
 
 @app.command()
 def rules(
-    code: Annotated[str | None, typer.Argument(help="Een regelcode, bijvoorbeeld AVG301.",
-                                               show_default=False)] = None,
+    code: Annotated[str | None, typer.Argument(
+        metavar="CODE", help="Een regelcode, bijvoorbeeld AVG301.", show_default=False)] = None,
 ) -> int:
     """Toon alle regels, of leg één regel uit: wat, waarom, voorbeeld en oplossing."""
     from avgctl.commands import rules as command
@@ -162,59 +165,32 @@ def rules(
     return command.run(code)
 
 
-_CLICK_MESSAGES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"Option '(.+)' requires an argument"), "optie {0} heeft een waarde nodig"),
-    (re.compile(r"Option '(.+)' requires (\d+) arguments"), "optie {0} heeft {1} waarden nodig"),
-    (re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)"),
-     "onverwacht extra argument: {0}"),
-    (re.compile(r"No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?"),
-     "onbekende opdracht '{0}'"),
-    (re.compile(r"Missing argument '(.+)'"), "argument {0} ontbreekt"),
-    (re.compile(r"Missing option '(.+)'"), "optie {0} ontbreekt"),
-]
+def error(message: str, hint: str = "") -> None:
+    # Imported only when something went wrong: rich is not needed for --help or a clean run.
+    from avgctl.output.console import error as print_error
 
-
-def _usage_message(exc: click.UsageError) -> str:
-    if isinstance(exc, click.NoSuchOption):
-        extra = f"; bedoelde u {', '.join(exc.possibilities)}?" if exc.possibilities else ""
-        return f"onbekende optie {exc.option_name}{extra}"
-    if isinstance(exc, click.BadParameter):
-        param = exc.param_hint or (exc.param.opts[0] if exc.param is not None and exc.param.opts
-                                   else "een optie")
-        return f"ongeldige waarde voor {param}: {exc.message}".replace("is not a valid integer",
-                                                                       "is geen geheel getal")
-    message = exc.format_message()
-    for pattern, dutch in _CLICK_MESSAGES:
-        match = pattern.search(message)
-        if match:
-            groups = match.groups()
-            text = dutch.format(*groups)
-            if len(groups) == 2 and groups[1] and "opdracht" in dutch:
-                text += f"; bedoelde u '{groups[1]}'?"
-            return text
-    return "ongeldig gebruik van avgctl"
+    print_error(message, hint)
 
 
 def main(argv: list[str] | None = None) -> int:
-    from avgctl.output.console import error
-
-    args = sys.argv[1:] if argv is None else argv
-    groups = {"verwerkingen", "verzoek", "datalek"}
-    if not args or any(arg in ("--help", "-h") for arg in args) or (
-            len(args) == 1 and args[0] in groups):
-        _dutch_help()  # imports the help formatter, which other commands never need
     try:
         result = app(args=argv, prog_name="avgctl", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
-    except click.NoArgsIsHelpError:
+    except click.NoArgsIsHelpError as exc:
+        from avgctl.output.hulp import toon
+
+        toon(exc.format_message())
         return 0
     except typer.Abort:
         error("afgebroken")
         return 130
     except click.UsageError as exc:
-        command = exc.ctx.command_path if exc.ctx else "avgctl"
-        error(_usage_message(exc), f"zie '{command} --help'")
+        from avgctl.cli.meldingen import melding, opdracht
+
+        command = exc.ctx.command_path if exc.ctx else opdracht(
+            sys.argv[1:] if argv is None else argv)
+        error(melding(exc), f"zie '{command} --help'")
         return EXIT_USAGE
     except AvgctlError as exc:
         error(str(exc))
@@ -229,25 +205,3 @@ def main(argv: list[str] | None = None) -> int:
               "dit is een fout in avgctl; draai opnieuw met --debug en meld de uitvoer")
         return EXIT_UNEXPECTED
     return result if isinstance(result, int) else 0
-
-
-def _dutch_help() -> None:
-    """Typer's help panels in Dutch."""
-    try:
-        from typer import rich_utils
-    except ImportError:  # pragma: no cover - typer without rich
-        return
-    from typer._click import core
-
-    original = core.Command.get_help_option
-
-    def get_help_option(self: core.Command, ctx: core.Context) -> Any:
-        option = original(self, ctx)
-        if option is not None:
-            option.help = "Toon deze hulp."
-        return option
-
-    core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
-    rich_utils.OPTIONS_PANEL_TITLE = "Opties"
-    rich_utils.COMMANDS_PANEL_TITLE = "Opdrachten"
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"

@@ -9,15 +9,23 @@ from typing import Annotated
 import typer
 
 from avgctl.cli.opties import (
-    DatumOpt,
     DlRefArg,
     NuOpt,
     RepoOpt,
-    TekstOpt,
     VandaagOpt,
+    datum,
     datums,
+    formaat,
+    tekst,
     tijden,
+    tijdstip,
 )
+
+_BESCHRIJVING = "Wat er is gebeurd, zonder namen of andere gegevens van betrokkenen."
+_OORZAAK = "De oorzaak, bijvoorbeeld menselijke fout, phishing of diefstal."
+_GEGEVENS = "Welke soorten gegevens, met komma's, bijvoorbeeld \"NAW, financiele_gegevens\"."
+_REDEN_VERTRAGING = ("Bij een melding later dan 72 uur na ontdekking: de reden van de "
+                     "vertraging (art. 33 lid 1 AVG).")
 
 datalek_app = typer.Typer(
     help="Datalekken: registreren, beoordelen, melden aan de AP en betrokkenen informeren.",
@@ -27,34 +35,39 @@ datalek_app = typer.Typer(
 
 @datalek_app.command("add")
 def datalek_add(
-    ontdekt_op: Annotated[str | None, typer.Option(
-        help="Moment van ontdekken (JJJJ-MM-DDTuu:mm, met of zonder +01:00); standaard nu.",
-        show_default=False)] = None,
-    gemeld_door: TekstOpt = None,
-    beschrijving: TekstOpt = None,
-    hoe_ontdekt: TekstOpt = None,
-    oorzaak: TekstOpt = None,
-    soort: Annotated[str | None, typer.Option(
-        help="vertrouwelijkheid, integriteit en/of beschikbaarheid (met komma's).",
-        show_default=False)] = None,
-    gegevens: Annotated[str | None, typer.Option(help="Soorten gegevens, met komma's.",
-                                                 show_default=False)] = None,
-    betrokkenen: Annotated[str | None, typer.Option(
-        help="Groepen betrokkenen, met komma's.", show_default=False)] = None,
-    aantal: Annotated[int | None, typer.Option(help="Aantal betrokkenen (ongeveer).",
-                                               show_default=False)] = None,
-    records: Annotated[int | None, typer.Option(help="Aantal records (ongeveer).",
-                                                show_default=False)] = None,
-    systemen: TekstOpt = None,
-    verwerkingen: TekstOpt = None,
-    periode_van: TekstOpt = None,
-    periode_tot: TekstOpt = None,
-    maatregel: Annotated[str | None, typer.Option(help="Wat er al is gedaan.",
-                                                  show_default=False)] = None,
-    verwerker: Annotated[str | None, typer.Option(
-        help="De verwerker (partij-id) bij wie het gebeurde.", show_default=False)] = None,
-    verwerker_ontdekt_op: TekstOpt = None,
-    gemeld_aan_ons_op: TekstOpt = None,
+    ontdekt_op: Annotated[str | None, tijdstip(
+        "Het moment van ontdekken; standaard nu.")] = None,
+    gemeld_door: Annotated[str | None, tekst(
+        "Wie het incident meldt: een functie of afdeling, geen naam.")] = None,
+    beschrijving: Annotated[str | None, tekst(_BESCHRIJVING)] = None,
+    hoe_ontdekt: Annotated[str | None, tekst("Hoe het is ontdekt.")] = None,
+    oorzaak: Annotated[str | None, tekst(_OORZAAK)] = None,
+    soort: Annotated[str | None, tekst(
+        "Welke inbreuk: vertrouwelijkheid, integriteit en/of beschikbaarheid (met komma's).",
+        "SOORT")] = None,
+    gegevens: Annotated[str | None, tekst(_GEGEVENS)] = None,
+    betrokkenen: Annotated[str | None, tekst(
+        "Van welke groepen mensen, met komma's, bijvoorbeeld debiteur.")] = None,
+    aantal: Annotated[int | None, typer.Option(help="Om hoeveel mensen het ongeveer gaat.",
+                                               metavar="AANTAL", show_default=False)] = None,
+    records: Annotated[int | None, typer.Option(help="Om hoeveel records het ongeveer gaat.",
+                                                metavar="AANTAL", show_default=False)] = None,
+    systemen: Annotated[str | None, tekst("Welke systemen, met komma's.")] = None,
+    verwerkingen: Annotated[str | None, tekst(
+        "De ids van de getroffen verwerkingen, met komma's.", "IDS")] = None,
+    periode_van: Annotated[str | None, tekst(
+        "Wanneer het begon: een datum (JJJJ-MM-DD) of een tijdstip (JJJJ-MM-DDTuu:mm).",
+        "DATUM")] = None,
+    periode_tot: Annotated[str | None, tekst(
+        "Wanneer het ophield: een datum (JJJJ-MM-DD) of een tijdstip (JJJJ-MM-DDTuu:mm).",
+        "DATUM")] = None,
+    maatregel: Annotated[str | None, tekst("Wat er al is gedaan.")] = None,
+    verwerker: Annotated[str | None, tekst(
+        "Het id (uit partijen.yaml) van de verwerker bij wie het gebeurde.", "ID")] = None,
+    verwerker_ontdekt_op: Annotated[str | None, tijdstip(
+        "Wanneer de verwerker het ontdekte.")] = None,
+    gemeld_aan_ons_op: Annotated[str | None, tijdstip(
+        "Wanneer de verwerker het aan ons meldde.")] = None,
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
     nu: NuOpt = None,
@@ -78,25 +91,33 @@ def datalek_add(
 @datalek_app.command("update")
 def datalek_update(
     referentie: DlRefArg,
-    beschrijving: TekstOpt = None,
-    oorzaak: TekstOpt = None,
-    gevolgen: TekstOpt = None,
-    ernst: Annotated[str | None, typer.Option(help="beperkt of matig_tot_ernstig.",
-                                              show_default=False)] = None,
-    aantal: Annotated[int | None, typer.Option(show_default=False)] = None,
-    records: Annotated[int | None, typer.Option(show_default=False)] = None,
-    gegevens: TekstOpt = None,
-    bijzondere_gegevens: TekstOpt = None,
+    beschrijving: Annotated[str | None, tekst(_BESCHRIJVING)] = None,
+    oorzaak: Annotated[str | None, tekst(_OORZAAK)] = None,
+    gevolgen: Annotated[str | None, tekst(
+        "De mogelijke gevolgen voor de betrokkenen.")] = None,
+    ernst: Annotated[str | None, tekst(
+        "De ernst van de gevolgen voor betrokkenen: beperkt of matig_tot_ernstig.",
+        "ERNST")] = None,
+    aantal: Annotated[int | None, typer.Option(help="Om hoeveel mensen het ongeveer gaat.",
+                                               metavar="AANTAL", show_default=False)] = None,
+    records: Annotated[int | None, typer.Option(help="Om hoeveel records het ongeveer gaat.",
+                                                metavar="AANTAL", show_default=False)] = None,
+    gegevens: Annotated[str | None, tekst(_GEGEVENS + " Vervangt de huidige lijst.")] = None,
+    bijzondere_gegevens: Annotated[str | None, tekst(
+        "Bijzondere categorieën van gegevens (art. 9 AVG), met komma's, bijvoorbeeld "
+        "gezondheid.")] = None,
     ingedamd: Annotated[bool | None, typer.Option(
         "--ingedamd/--niet-ingedamd", help="Is het lek gedicht?", show_default=False)] = None,
     versleuteld: Annotated[bool | None, typer.Option(
         "--versleuteld/--niet-versleuteld", help="Waren de gegevens versleuteld?",
         show_default=False)] = None,
-    maatregel: Annotated[str | None, typer.Option(help="Een genomen maatregel (erbij).",
-                                                  show_default=False)] = None,
-    reden_vertraging: TekstOpt = None,
-    evaluatie: TekstOpt = None,
-    afgesloten_op: DatumOpt = None,
+    maatregel: Annotated[str | None, tekst(
+        "Een genomen maatregel; komt bij de maatregelen die er al staan.")] = None,
+    reden_vertraging: Annotated[str | None, tekst(_REDEN_VERTRAGING)] = None,
+    evaluatie: Annotated[str | None, tekst(
+        "De evaluatie achteraf: wat de organisatie ervan leert.")] = None,
+    afgesloten_op: Annotated[str | None, datum("De dag waarop het datalek is afgesloten.")]
+    = None,
     repo: RepoOpt = None,
 ) -> int:
     """Wijzig velden van een datalek; de rest van het bestand blijft zoals het is."""
@@ -116,13 +137,15 @@ def datalek_update(
 @datalek_app.command("beoordeel")
 def datalek_beoordeel(
     referentie: DlRefArg,
-    risico: Annotated[str | None, typer.Option(
-        help="Uw besluit: geen, risico of hoog_risico. avgctl stelt voor, u beslist.",
-        show_default=False)] = None,
-    motivatie: TekstOpt = None,
-    besloten_door: TekstOpt = None,
+    risico: Annotated[str | None, tekst(
+        "Uw besluit: geen, risico of hoog_risico. avgctl stelt voor, u beslist.",
+        "RISICO")] = None,
+    motivatie: Annotated[str | None, tekst("Waarom u zo besluit.")] = None,
+    besloten_door: Annotated[str | None, tekst(
+        "Wie het besluit neemt: een functie, geen naam.")] = None,
     veel_betrokkenen: Annotated[bool | None, typer.Option(
-        "--veel-betrokkenen/--weinig-betrokkenen", show_default=False)] = None,
+        "--veel-betrokkenen/--weinig-betrokkenen", help="Gaat het om veel mensen?",
+        show_default=False)] = None,
     gevoelig: Annotated[bool | None, typer.Option(
         "--gevoelig/--niet-gevoelig", help="Gevoelige gegevens betrokken?",
         show_default=False)] = None,
@@ -148,10 +171,10 @@ def datalek_beoordeel(
 @datalek_app.command("meld")
 def datalek_meld(
     referentie: DlRefArg,
-    soort: Annotated[str, typer.Option(help="voorlopig, volledig, aanvulling of intrekking.")],
-    kenmerk: Annotated[str | None, typer.Option(help="Het kenmerk dat de AP gaf.",
-                                                show_default=False)] = None,
-    reden_vertraging: TekstOpt = None,
+    soort: Annotated[str, tekst("Het soort melding: voorlopig, volledig, aanvulling of "
+                                "intrekking.", "SOORT")],
+    kenmerk: Annotated[str | None, tekst("Het kenmerk dat de AP gaf.", "KENMERK")] = None,
+    reden_vertraging: Annotated[str | None, tekst(_REDEN_VERTRAGING)] = None,
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
     nu: NuOpt = None,
@@ -167,10 +190,13 @@ def datalek_meld(
 @datalek_app.command("list")
 def datalek_list(
     open_: Annotated[bool, typer.Option("--open", help="Alleen open datalekken.")] = False,
-    meldplichtig: Annotated[bool, typer.Option("--meldplichtig", help="Alleen met risico.")]
+    meldplichtig: Annotated[bool, typer.Option(
+        "--meldplichtig", help="Alleen datalekken met een risico (die gemeld moeten worden).")]
     = False,
-    te_laat: Annotated[bool, typer.Option("--te-laat", help="Alleen te laat (gemeld).")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text of json.")] = "text",
+    te_laat: Annotated[bool, typer.Option(
+        "--te-laat", help="Alleen datalekken die te laat of nog niet gemeld zijn terwijl de "
+        "72 uur voorbij zijn.")] = False,
+    fmt: Annotated[str, formaat("text", "json")] = "text",
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
     nu: NuOpt = None,
@@ -196,7 +222,7 @@ def datalek_show(referentie: DlRefArg, repo: RepoOpt = None, vandaag: VandaagOpt
 @datalek_app.command("ap-melding")
 def datalek_ap_melding(
     referentie: DlRefArg,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md of json.")] = "md",
+    fmt: Annotated[str, formaat("md", "json")] = "md",
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
     nu: NuOpt = None,
@@ -211,9 +237,9 @@ def datalek_ap_melding(
 @datalek_app.command("brief")
 def datalek_brief(
     referentie: DlRefArg,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md of html.")] = "md",
-    uit: Annotated[Path | None, typer.Option("--uit", "-o", help="Schrijf naar dit bestand.",
-                                             show_default=False)] = None,
+    fmt: Annotated[str, formaat("md", "html")] = "md",
+    uit: Annotated[Path | None, tekst("Schrijf naar dit bestand in plaats van naar het "
+                                      "scherm.", "BESTAND", "--uit", "-o")] = None,
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
 ) -> int:
@@ -226,8 +252,9 @@ def datalek_brief(
 
 @datalek_app.command("trend")
 def datalek_trend(
-    jaar: Annotated[int, typer.Option(help="Het jaar van de analyse.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text of json.")] = "text",
+    jaar: Annotated[int, typer.Option(help="Het jaar van de analyse, bijvoorbeeld 2026.",
+                                      metavar="JAAR", show_default=False)],
+    fmt: Annotated[str, formaat("text", "json")] = "text",
     repo: RepoOpt = None,
 ) -> int:
     """Cijfers voor de jaarlijkse trendanalyse van datalekken."""

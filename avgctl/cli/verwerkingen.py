@@ -24,13 +24,13 @@ def verwerkingen_list(
     repo: RepoOpt = None,
     grondslag: Annotated[str | None, typer.Option(
         help="Alleen verwerkingen met deze grondslag, bijvoorbeeld toestemming.",
-        show_default=False)] = None,
+        metavar="GRONDSLAG", show_default=False)] = None,
     betrokkene: Annotated[str | None, typer.Option(
         help="Alleen verwerkingen met deze betrokkene, bijvoorbeeld debiteur.",
-        show_default=False)] = None,
+        metavar="BETROKKENE", show_default=False)] = None,
     partij: Annotated[str | None, typer.Option(
         help="Alleen verwerkingen waarbij deze partij (id) betrokken is.",
-        show_default=False)] = None,
+        metavar="ID", show_default=False)] = None,
     bijzonder: Annotated[bool, typer.Option(
         "--bijzonder", help="Alleen verwerkingen met bijzondere of strafrechtelijke gegevens."
     )] = False,
@@ -45,7 +45,8 @@ def verwerkingen_list(
 
 @verwerkingen_app.command("show")
 def verwerkingen_show(
-    verwerking_id: Annotated[str, typer.Argument(metavar="ID", help="Bijvoorbeeld 40.3.1.")],
+    verwerking_id: Annotated[str, typer.Argument(
+        metavar="ID", help="Het id van de verwerking, bijvoorbeeld 40.3.1.", show_default=False)],
     repo: RepoOpt = None,
 ) -> int:
     """Toon één verwerking volledig, met partijen en bewaartermijnen uitgeschreven."""

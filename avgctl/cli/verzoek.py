@@ -9,13 +9,20 @@ from typing import Annotated
 import typer
 
 from avgctl.cli.opties import (
-    DatumOpt,
     RefArg,
     RepoOpt,
-    TekstOpt,
     VandaagOpt,
+    datum,
     datums,
+    formaat,
+    tekst,
 )
+
+_BEHANDELAAR = "De functie of het team dat het verzoek behandelt."
+_OPMERKING = "Een opmerking, zonder persoonsgegevens."
+_VERWERKINGEN = "Ids van de verwerkingen waarop het verzoek gaat, gescheiden door ';'."
+_ONTVANGERS = ("Na rectificatie, wissing of beperking: de datum waarop de ontvangers zijn "
+               "ingelicht (art. 19 AVG, JJJJ-MM-DD), of 'nvt' als er geen ontvangers zijn.")
 
 verzoek_app = typer.Typer(
     help="Verzoeken van betrokkenen: registreren, verlengen, afhandelen en brieven.",
@@ -26,20 +33,23 @@ verzoek_app = typer.Typer(
 
 @verzoek_app.command("add")
 def verzoek_add(
-    type_: Annotated[str | None, typer.Option("--type", help="inzage, rectificatie, wissing, "
-                 "beperking, overdraagbaarheid, bezwaar, geautomatiseerde_besluitvorming of "
-                 "intrekken_toestemming.", show_default=False)] = None,
-    betrokkene_ref: Annotated[str | None, typer.Option(
-        help="Zaak- of klantnummer van de betrokkene (nooit een naam).",
-        show_default=False)] = None,
-    kanaal: Annotated[str | None, typer.Option(
-        help="formulier, email, brief, balie, telefoon of portaal.", show_default=False)] = None,
-    ontvangen: DatumOpt = None,
-    verzoeker: TekstOpt = None,
-    behandelaar: TekstOpt = None,
-    verwerkingen: Annotated[str | None, typer.Option(
-        help="Ids van verwerkingen, gescheiden door ';'.", show_default=False)] = None,
-    opmerking: TekstOpt = None,
+    type_: Annotated[str | None, tekst(
+        "Het soort verzoek: inzage, rectificatie, wissing, beperking, overdraagbaarheid, "
+        "bezwaar, geautomatiseerde_besluitvorming of intrekken_toestemming.", "SOORT",
+        "--type")] = None,
+    betrokkene_ref: Annotated[str | None, tekst(
+        "Zaak- of klantnummer van de betrokkene (nooit een naam).", "NUMMER")] = None,
+    kanaal: Annotated[str | None, tekst(
+        "Hoe het verzoek binnenkwam: formulier, email, brief, balie, telefoon of portaal.",
+        "KANAAL")] = None,
+    ontvangen: Annotated[str | None, datum(
+        "De dag waarop het verzoek binnenkwam; standaard vandaag.")] = None,
+    verzoeker: Annotated[str | None, tekst(
+        "Wie het verzoek deed: betrokkene (standaard), gemachtigde, "
+        "wettelijk_vertegenwoordiger of advocaat.")] = None,
+    behandelaar: Annotated[str | None, tekst(_BEHANDELAAR)] = None,
+    verwerkingen: Annotated[str | None, tekst(_VERWERKINGEN, "IDS")] = None,
+    opmerking: Annotated[str | None, tekst(_OPMERKING)] = None,
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
 ) -> int:
@@ -57,19 +67,24 @@ def verzoek_add(
 @verzoek_app.command("update")
 def verzoek_update(
     referentie: RefArg,
-    status: TekstOpt = None,
-    behandelaar: TekstOpt = None,
-    verificatie: Annotated[str | None, typer.Option(
-        help="positief, negatief of niet_mogelijk.", show_default=False)] = None,
-    verificatie_op: DatumOpt = None,
-    gepauzeerd_van: DatumOpt = None,
-    gepauzeerd_tot: DatumOpt = None,
-    pauze_reden: TekstOpt = None,
-    verwerkingen: TekstOpt = None,
-    ontvangers_geinformeerd: Annotated[str | None, typer.Option(
-        help="Datum waarop de ontvangers zijn ingelicht (art. 19 AVG), of 'nvt'.",
-        show_default=False)] = None,
-    opmerking: TekstOpt = None,
+    status: Annotated[str | None, tekst(
+        "Waar het verzoek staat: open, in_behandeling, afgehandeld of ingetrokken.",
+        "STATUS")] = None,
+    behandelaar: Annotated[str | None, tekst(_BEHANDELAAR)] = None,
+    verificatie: Annotated[str | None, tekst(
+        "De uitkomst van de identiteitscontrole: positief, negatief of niet_mogelijk.",
+        "UITKOMST")] = None,
+    verificatie_op: Annotated[str | None, datum("Wanneer de identiteit is gecontroleerd.")]
+    = None,
+    gepauzeerd_van: Annotated[str | None, datum(
+        "Begin van een pauze in de eigen termijn, bijvoorbeeld in afwachting van een "
+        "identiteitsbewijs.")] = None,
+    gepauzeerd_tot: Annotated[str | None, datum("Einde van die pauze.")] = None,
+    pauze_reden: Annotated[str | None, tekst("Waarom de termijn is gepauzeerd.")] = None,
+    verwerkingen: Annotated[str | None, tekst(_VERWERKINGEN + " Vervangt de huidige lijst.",
+                                              "IDS")] = None,
+    ontvangers_geinformeerd: Annotated[str | None, tekst(_ONTVANGERS, "DATUM")] = None,
+    opmerking: Annotated[str | None, tekst(_OPMERKING)] = None,
     repo: RepoOpt = None,
 ) -> int:
     """Wijzig velden van een verzoek; de rest van het register blijft zoals het is."""
@@ -88,11 +103,10 @@ def verzoek_update(
 @verzoek_app.command("verleng")
 def verzoek_verleng(
     referentie: RefArg,
-    reden: Annotated[str, typer.Option(help="Waarom: de complexiteit of het aantal "
-                                       "verzoeken (art. 12 lid 3 AVG).")],
-    op: Annotated[str | None, typer.Option(
-        help="Datum waarop de betrokkene het hoorde (standaard vandaag).",
-        show_default=False)] = None,
+    reden: Annotated[str, tekst("Waarom: de complexiteit of het aantal verzoeken (art. 12 "
+                                "lid 3 AVG).")],
+    op: Annotated[str | None, datum(
+        "De dag waarop de betrokkene het hoorde; standaard vandaag.")] = None,
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
 ) -> int:
@@ -107,17 +121,16 @@ def verzoek_verleng(
 @verzoek_app.command("afhandel")
 def verzoek_afhandel(
     referentie: RefArg,
-    besluit: Annotated[str, typer.Option(help="toegewezen, gedeeltelijk_toegewezen, "
-                                         "afgewezen of niet_in_behandeling.")],
-    grond: Annotated[str | None, typer.Option(
-        help="Bij afwijzing: identiteit_niet_vastgesteld, herhaald_verzoek, doel_onduidelijk, "
-        "kennelijk_ongegrond, buitensporig, wettelijke_bewaarplicht, lopende_procedure, "
-        "geen_gegevens of overig.", show_default=False)] = None,
-    op: Annotated[str | None, typer.Option(help="Datum van het antwoord (standaard vandaag).",
-                                           show_default=False)] = None,
-    via: Annotated[str | None, typer.Option(help="Hoe het antwoord is verzonden.",
-                                            show_default=False)] = None,
-    ontvangers_geinformeerd: TekstOpt = None,
+    besluit: Annotated[str, tekst("Het besluit: toegewezen, gedeeltelijk_toegewezen, "
+                                  "afgewezen of niet_in_behandeling.", "BESLUIT")],
+    grond: Annotated[str | None, tekst(
+        "Bij (gedeeltelijke) afwijzing de grond: identiteit_niet_vastgesteld, "
+        "herhaald_verzoek, doel_onduidelijk, kennelijk_ongegrond, buitensporig, "
+        "wettelijke_bewaarplicht, lopende_procedure, geen_gegevens of overig.", "GROND")] = None,
+    op: Annotated[str | None, datum("De dag van het antwoord; standaard vandaag.")] = None,
+    via: Annotated[str | None, tekst(
+        "Hoe het antwoord is verzonden, bijvoorbeeld aangetekende brief.")] = None,
+    ontvangers_geinformeerd: Annotated[str | None, tekst(_ONTVANGERS, "DATUM")] = None,
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
 ) -> int:
@@ -134,9 +147,10 @@ def verzoek_list(
     open_: Annotated[bool, typer.Option("--open", help="Alleen open verzoeken.")] = False,
     te_laat: Annotated[bool, typer.Option("--te-laat", help="Alleen verzoeken over hun "
                                           "wettelijke of eigen termijn.")] = False,
-    type_: Annotated[str | None, typer.Option("--type", show_default=False)] = None,
-    behandelaar: TekstOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text of json.")] = "text",
+    type_: Annotated[str | None, tekst("Alleen verzoeken van dit soort, bijvoorbeeld "
+                                       "wissing.", "SOORT", "--type")] = None,
+    behandelaar: Annotated[str | None, tekst("Alleen verzoeken van deze behandelaar.")] = None,
+    fmt: Annotated[str, formaat("text", "json")] = "text",
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
 ) -> int:
@@ -159,10 +173,12 @@ def verzoek_show(referentie: RefArg, repo: RepoOpt = None, vandaag: VandaagOpt =
 @verzoek_app.command("brief")
 def verzoek_brief(
     referentie: RefArg,
-    soort: Annotated[str, typer.Argument(help="ontvangst, verlenging, afwijzing of besluit.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md of html.")] = "md",
-    uit: Annotated[Path | None, typer.Option("--uit", "-o", help="Schrijf naar dit bestand.",
-                                             show_default=False)] = None,
+    soort: Annotated[str, typer.Argument(
+        metavar="SOORT", help="Welke brief: ontvangst, verlenging, afwijzing of besluit.",
+        show_default=False)],
+    fmt: Annotated[str, formaat("md", "html")] = "md",
+    uit: Annotated[Path | None, tekst("Schrijf naar dit bestand in plaats van naar het "
+                                      "scherm.", "BESTAND", "--uit", "-o")] = None,
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
 ) -> int:
@@ -175,8 +191,7 @@ def verzoek_brief(
 
 @verzoek_app.command("herstel")
 def verzoek_herstel(
-    backup_datum: Annotated[str, typer.Option(help="De datum van de teruggezette back-up.",
-                                              metavar="JJJJ-MM-DD")],
+    backup_datum: Annotated[str, datum("De dag van de teruggezette back-up.")],
     repo: RepoOpt = None,
 ) -> int:
     """Na het terugzetten van een back-up: welke wissingen en rectificaties opnieuw moeten."""

@@ -47,13 +47,13 @@ def zone(register: Register) -> ZoneInfo:
                     else "Europe/Amsterdam")
 
 
-def parse_nu(value: str | None) -> dt.datetime | None:
+def parse_nu(value: str | None, optie: str = "--nu") -> dt.datetime | None:
     if value is None:
         return None
     try:
         return dt.datetime.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--nu {value!r} is geen tijdstip; schrijf JJJJ-MM-DDTuu:mm, "
+        raise UsageError(f"{optie} {value!r} is geen tijdstip; schrijf JJJJ-MM-DDTuu:mm, "
                          "bijvoorbeeld 2026-03-30T09:00") from None
 
 

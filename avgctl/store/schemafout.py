@@ -103,6 +103,49 @@ def translate(model: type[BaseModel], error: ErrorDetails, prefix: DataPath = ()
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
+_GRENZEN = {"greater_than_equal": ("ge", "moet minstens {} zijn"),
+            "greater_than": ("gt", "moet groter zijn dan {}"),
+            "less_than_equal": ("le", "mag hoogstens {} zijn"),
+            "less_than": ("lt", "moet kleiner zijn dan {}")}
+_MEER: dict[str, tuple[str, str]] = {
+    "float_parsing": ("moet een getal zijn", "schrijf een punt voor decimalen, bijvoorbeeld 2.5"),
+    "float_type": ("moet een getal zijn", ""),
+    "int_parsing_size": ("is te groot", ""),
+    "string_too_long": ("is te lang", ""),
+    "too_short": ("heeft te weinig waarden", ""),
+    "too_long": ("heeft te veel waarden", ""),
+    "enum": ("is geen van de mogelijke waarden", ""),
+    "path_type": ("moet een pad naar een bestand of map zijn", ""),
+}
+
+
+def waardefout(error: ErrorDetails) -> tuple[str, str]:
+    """One Pydantic error about a single value (an option on the command line), in Dutch:
+    the message names the value, the hint says what to write instead."""
+    kind = error["type"]
+    given = error.get("input")
+    ctx = error.get("ctx", {})
+    waarde = repr(given) if isinstance(given, str) else str(given)
+    if kind in ("literal_error", "enum"):
+        expected = str(ctx.get("expected", ""))
+        opties = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]
+        return f"{waarde} kan niet; kies uit: {', '.join(o for o in opties if o)}", ""
+    if kind in _GRENZEN:
+        sleutel, tekst = _GRENZEN[kind]
+        return f"{waarde} {tekst.format(ctx.get(sleutel))}", ""
+    if kind == "value_error":
+        oorzaak = str(ctx.get("error", ""))
+        match = re.match(r"^'?(.*?)'? is not one of (.*?)\.?$", oorzaak)
+        if match:
+            return f"{waarde} kan niet; kies uit: {match.group(2)}", ""
+        return f"{waarde} is geen geldige waarde", ""
+    if kind.startswith("date") and isinstance(given, str) and _ISO_DATE.match(given):
+        return f"{given} is geen bestaande datum", "controleer dag en maand"
+    if kind in _SIMPLE or kind in _MEER:
+        message, hint = _SIMPLE.get(kind) or _MEER[kind]
+        return f"{waarde} {message}", hint
+    return f"{waarde} is geen geldige waarde", ""
+
 
 def _name(loc: tuple[int | str, ...]) -> str:
     names = [str(part) for part in loc if isinstance(part, str) and _is_field(part)]

@@ -1,0 +1,76 @@
+"""Usage errors of click and value errors of Typer (Pydantic) reach the user in Dutch."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# English that click, Typer or Pydantic would show if it came through.
+ENGELS = re.compile(r"Input should|valid integer|unable to parse|No such|Missing|Invalid value|"
+                    r"Got unexpected|requires an? |does not take|Error|Try '|is not|Usage|"
+                    r"Aborted|Choose from")
+
+
+@pytest.mark.parametrize(("args", "message", "hint"), [
+    (["datalek", "add", "--aantal", "x"],
+     "ongeldige waarde voor --aantal: 'x' moet een geheel getal zijn", "avgctl datalek add"),
+    (["datalek", "update", "DL-2026-001", "--records", "1.5"],
+     "ongeldige waarde voor --records: '1.5' moet een geheel getal zijn",
+     "avgctl datalek update"),
+    (["datalek", "trend", "--jaar", "twintig"],
+     "ongeldige waarde voor --jaar: 'twintig' moet een geheel getal zijn",
+     "avgctl datalek trend"),
+    (["check", "--bogus"], "onbekende optie --bogus", "avgctl check"),
+    (["check", "--strictt"], "onbekende optie --strictt; bedoelde u --strict?", "avgctl check"),
+    (["verzoek", "show"], "argument REF ontbreekt", "avgctl verzoek show"),
+    (["verzoek", "brief", "AVG-2026-0001"], "argument SOORT ontbreekt", "avgctl verzoek brief"),
+    (["verzoek", "verleng", "AVG-2026-0001"], "optie --reden ontbreekt",
+     "avgctl verzoek verleng"),
+    (["verwerkingen", "export"], "optie --format ontbreekt", "avgctl verwerkingen export"),
+    (["verzoek", "show", "a", "b"], "onverwacht extra argument: b", "avgctl verzoek show"),
+    (["rules", "AVG301", "AVG302"], "onverwacht extra argument: AVG302", "avgctl rules"),
+    (["schema", "--out"], "optie --out heeft een waarde nodig", "avgctl schema"),
+    (["check", "--format"], "optie --format heeft een waarde nodig", "avgctl check"),
+    (["datalek", "update", "DL-2026-001", "--ingedamd=ja"],
+     "optie --ingedamd neemt geen waarde; laat '=...' weg", "avgctl datalek update"),
+    (["nope"], "onbekende opdracht 'nope'", "avgctl"),
+    (["verzoek", "lis"], "onbekende opdracht 'lis'; bedoelde u 'list'?", "avgctl verzoek"),
+    (["--debug"], "geef een opdracht", "avgctl"),
+])
+def test_usage_errors_in_dutch(cli: Any, repo: Path, args: list[str], message: str,
+                               hint: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.out == ""
+    assert result.err == f"fout: {message}\n  zie '{hint} --help'\n"
+    assert not ENGELS.search(result.err)
+
+
+def test_a_wrong_time_names_its_own_option(cli: Any, repo: Path) -> None:
+    result = cli("datalek", "add", "--repo", str(repo), "--ontdekt-op", "gisteren",
+                 "--beschrijving", "x")
+    assert result.exit_code == 2
+    assert result.err.startswith("fout: --ontdekt-op 'gisteren' is geen tijdstip;")
+
+
+def test_pydantic_value_errors_translated() -> None:
+    from pydantic import TypeAdapter, ValidationError
+
+    from avgctl.store.schemafout import waardefout
+
+    cases: list[tuple[Any, object, str]] = [
+        (int, "x", "'x' moet een geheel getal zijn"),
+        (float, "1,5", "'1,5' moet een getal zijn"),
+        (bool, "misschien", "'misschien' moet true of false zijn"),
+        (__import__("datetime").date, "2026-02-30", "2026-02-30 is geen bestaande datum"),
+        (__import__("typing").Literal["md", "html"], "pdf", "'pdf' kan niet; kies uit: md, html"),
+    ]
+    for soort, waarde, verwacht in cases:
+        with pytest.raises(ValidationError) as info:
+            TypeAdapter(soort).validate_python(waarde)
+        message, _hint = waardefout(info.value.errors()[0])
+        assert message == verwacht
+        assert not ENGELS.search(message)
