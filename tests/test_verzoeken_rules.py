@@ -1,4 +1,4 @@
-"""AVG701-AVG713 on snippets of verzoeken.csv: the code, the line and the column."""
+"""AVG701-AVG714 on snippets of verzoeken.csv: the code, the line and the column."""
 
 from __future__ import annotations
 
@@ -46,6 +46,9 @@ CASES: list[tuple[str, str, tuple[int, int]]] = [
      ",,,,\n", (2, 26)),
     ("AVG713", "AVG-2026-0001,2026-05-25,K-1,email,inzage,open,positief,2026-05-26,,,,,,,"
      "20.9.9\n", (2, 74)),
+    # a refusal ground on a request that was granted: the column of the ground
+    ("AVG714", "AVG-2026-0001,2026-05-04,K-1,email,inzage,afgehandeld,positief,2026-05-05,,,"
+     "2026-05-20,toegewezen,herhaald_verzoek,,\n", (2, 99)),
 ]
 
 BELEID = """\
@@ -145,3 +148,23 @@ def test_requests_as_yaml_files(tmp_path: Path) -> None:
     rel = "registers/verzoeken/AVG-2026-0003.yaml"
     assert [(f.code, f.location.file, f.location.line, f.location.column)
             for f in findings] == [("AVG708", rel, 1, 1), ("AVG705", rel, 1, 13)]
+
+
+@pytest.mark.parametrize(("besluit", "grond", "gemeld"), [
+    ("toegewezen", "herhaald_verzoek", True),
+    ("toegewezen", "overig", True),
+    ("toegewezen", "", False),
+    ("gedeeltelijk_toegewezen", "wettelijke_bewaarplicht", False),
+    ("afgewezen", "herhaald_verzoek", False),
+    ("niet_in_behandeling", "identiteit_niet_vastgesteld", False),
+])
+def test_ground_only_with_a_refusal(tmp_path: Path, besluit: str, grond: str,
+                                    gemeld: bool) -> None:
+    """AVG714: a refusal ground belongs to a decision that does not (fully) grant."""
+    row = ("AVG-2026-0001,2026-05-04,K-1,email,inzage,afgehandeld,positief,2026-05-05,,,"
+           f"2026-05-20,{besluit},{grond},,\n")
+    hits = [f for f in check_repo(_repo(tmp_path, row), VANDAAG) if f.code == "AVG714"]
+    assert [(h.message, h.hint) for h in hits] == ([(
+        f"AVG-2026-0001 is toegewezen, maar heeft afwijzingsgrond '{grond}'",
+        "maak de grond leeg, of leg het besluit vast als gedeeltelijk_toegewezen of afgewezen",
+    )] if gemeld else [])

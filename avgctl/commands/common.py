@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel
 
 from avgctl.errors import AvgctlError, UsageError
+from avgctl.findings import Finding
 from avgctl.store.register import Register
 
 
@@ -213,3 +214,92 @@ def lever(data: bytes, uit: Path | None) -> None:
     else:
         atomic_write(uit, data)
         written(uit)
+
+
+def weiger_bij_fouten(fouten: list[Finding], wat: str) -> None:
+    """Refuse a write in which the rules of ``check`` find an error: exit 1, nothing written.
+
+    There is no way to force it: the register must stay valid, and what reaches git stays in
+    its history.
+    """
+    if not fouten:
+        return
+    regels = [f"er is niets geschreven: {wat} zou "
+              f"{'deze fout' if len(fouten) == 1 else 'deze fouten'} in het register brengen"]
+    for f in fouten:
+        regels.append(f"  {f.location.file}: fout {f.code} {f.message}")
+        if f.hint:
+            regels.append(f"    → {f.hint}")
+    raise AvgctlError("\n".join(regels))
+
+
+def met_verwerkingen(register: Register, ids: set[str]) -> Register:
+    """``register`` (opened without the activities) with the activities ``ids`` refer to, so
+    that a rule that looks them up (AVG713) sees what ``check`` sees.
+
+    Quick: only the files named after the ids are read (``<id>-<naam>.yaml``, the name AVG204
+    asks for). When one of them is not found that way, or cannot be read, the whole folder is
+    read as ``check`` reads it, so the answer is never a guess.
+    """
+    import dataclasses
+
+    from avgctl.models import Verwerking
+    from avgctl.store.register import VERWERKINGEN_DIR, Bron
+    from avgctl.store.repo import load_register
+    from avgctl.store.yamlfile import LoadError, load_yaml
+
+    if not ids:
+        return register
+    folder = register.root / VERWERKINGEN_DIR
+    try:
+        names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        names = []
+    found: list[Bron[Verwerking]] = []
+    for wanted in sorted(ids):
+        bron = None
+        for name in names:
+            stem, _, ext = name.rpartition(".")
+            if ext not in ("yaml", "yml") or not (stem == wanted or stem.startswith(wanted + "-")):
+                continue
+            try:
+                doc = load_yaml(folder / name, f"{VERWERKINGEN_DIR}/{name}")
+                verwerking = Verwerking.model_validate(doc.data)
+            except (LoadError, ValueError):
+                break  # unreadable or invalid: let the full read report it as check does
+            if verwerking.id == wanted:
+                bron = Bron(verwerking, doc)
+                break
+        if bron is None:
+            alle = load_register(register.root, frozenset({"verwerkingen"}))
+            return dataclasses.replace(
+                register, verwerkingen=alle.verwerkingen,
+                onleesbaar=register.onleesbaar | {rel for rel in alle.onleesbaar
+                                                  if rel.startswith(VERWERKINGEN_DIR)})
+        found.append(bron)
+    return dataclasses.replace(register, verwerkingen=found)
+
+
+def leesbaar(register: Register, rel: str, wat: str | None = None,
+             regel: int | None = None) -> None:
+    """Stop when the file ``rel`` could not be read, or the record ``wat`` in it (on line
+    ``regel``, or anywhere in a file of its own) did not validate, with the cause ``check``
+    gives.
+
+    Without this a write would fail with a reason that is not the real one ("bestaat al",
+    "geen verzoek met referentie") or with a crash. A file that cannot be read at all is an
+    unreadable register (exit 2); a record in it with a wrong value is a finding (exit 1).
+    """
+    heel = rel in register.onleesbaar
+    oorzaken = [f for f in register.load_findings if f.location.file == rel
+                and (heel or regel is None or f.location.line == regel)]
+    if not heel and (wat is None or not oorzaken):
+        return
+    # Neutral words: the records are looked up by commands that read as well as by writers.
+    regels = [f"{rel} is niet te lezen" if heel else f"{wat} in {rel} bevat een fout"]
+    for f in oorzaken:
+        regels.append(f"  {f.location}: {f.message}")
+        if f.hint:
+            regels.append(f"    → {f.hint}")
+    regels.append("  herstel dit eerst; 'avgctl check' toont alles wat niet klopt")
+    raise (UsageError if heel else AvgctlError)("\n".join(regels))

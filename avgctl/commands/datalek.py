@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from avgctl.commands.common import (
     check_format,
     dag_en_nu,
+    leesbaar,
     lever,
     niet_gevonden,
     nu,
@@ -19,6 +20,7 @@ from avgctl.commands.common import (
     repo_root,
     valideer,
     vandaag,
+    weiger_bij_fouten,
     zone,
 )
 from avgctl.datalekken import apmelding
@@ -28,7 +30,7 @@ from avgctl.errors import EXIT_OK, AvgctlError, UsageError
 from avgctl.models.datalek import ApMelding, Beoordeling, Datalek
 from avgctl.output import datalek as output
 from avgctl.rapport import trend as trendanalyse
-from avgctl.store.register import DATALEKKEN_DIR, Bron, Register
+from avgctl.store.register import DATALEKKEN_DIR, Bron, Context, Register
 from avgctl.store.slot import schrijfslot
 from avgctl.store.verzoekschrijver import nieuw_bestand, schrijf_yaml, yaml_met
 
@@ -68,7 +70,7 @@ def add(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
         jaar = gevormd["ontdekt_op"].year
         # Under the folder's lock: no other add can pick the same reference.
         gevormd["referentie"] = _volgende(register, jaar)
-        datalek = _valideer(gevormd)
+        datalek = _valideer(register, gevormd, now)
         path = register.root / DATALEKKEN_DIR / f"{datalek.referentie}.yaml"
         kop = ("# Datalek, geregistreerd met avgctl. Alleen functies en aantallen: geen namen "
                "of andere gegevens van betrokkenen.\n")
@@ -211,12 +213,12 @@ def beoordeel(repo: Path | None, dag: dt.date | None, referentie: str,
                 raise AvgctlError(f"{bron.doc.rel} is gewijzigd terwijl de vragen werden "
                                   "beantwoord; er is niets geschreven. Draai de opdracht "
                                   "opnieuw")
-            return _schrijf(register, bron, wijzig)
+            return _schrijf(register, bron, wijzig, dag_en_nu(dag, None, register)[1])
     else:
         def werk(register: Register, bron: Bron[Datalek]) -> Datalek:
             nonlocal suggestie
             wijzig, suggestie = besluit(register, bron)
-            return _schrijf(register, bron, wijzig)
+            return _schrijf(register, bron, wijzig, dag_en_nu(dag, None, register)[1])
 
         suggestie = ""
     _, datalek = _onder_slot(repo, referentie, werk)
@@ -250,7 +252,7 @@ def meld(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None, ref
             m.model_dump(exclude_none=True) for m in [*bron.model.ap_meldingen, melding]]}
         if reden_vertraging:
             wijzig["reden_vertraging"] = reden_vertraging
-        return _schrijf(register, bron, wijzig), melding, op, bron
+        return _schrijf(register, bron, wijzig, op), melding, op, bron
 
     register, (datalek, melding, op, bron) = _onder_slot(repo, referentie, werk)
     output.gemeld(datalek, melding, klok(register, Bron(datalek, bron.doc), op), zone(register))
@@ -344,26 +346,44 @@ def _onder_slot(repo: Path | None, referentie: str,
 
 def _zoek(register: Register, referentie: str) -> Bron[Datalek]:
     bron = find(register, referentie)
-    if bron is None:
+    if bron is None:  # perhaps because its file could not be read
+        leesbaar(register, f"{DATALEKKEN_DIR}/{referentie}.yaml", referentie)
         raise niet_gevonden("datalek met referentie", referentie,
                             [b.model.referentie for b in register.datalekken],
                             "avgctl datalek list")
     return bron
 
 
-def _valideer(velden: dict[str, Any]) -> Datalek:
-    return valideer(Datalek, velden, "datalek")
+def _valideer(register: Register, velden: dict[str, Any], now: dt.datetime,
+              oud: Bron[Datalek] | None = None) -> Datalek:
+    """Through the model, then through the rules of ``check`` that apply to this breach
+    (rules.run.fouten_in_record): refused with their code and message before anything is
+    written. ``now`` is the moment the command runs for; ``oud`` the breach as it stands."""
+    from avgctl.rules.run import fouten_in_record  # the rules: only for a command that writes
+
+    datalek = valideer(Datalek, velden, "datalek")
+    doc = oud.doc if oud is not None else _leeg(
+        register.root / DATALEKKEN_DIR / f"{datalek.referentie}.yaml", register.root)
+    context = Context(now.astimezone(zone(register)).date(), now, zone(register).key)
+    weiger_bij_fouten(fouten_in_record(register, context, Bron(datalek, doc), oud),
+                      datalek.referentie)
+    return datalek
 
 
-def _schrijf(register: Register, bron: Bron[Datalek], wijzig: dict[str, Any]) -> Datalek:
-    datalek = _valideer({**bron.model.model_dump(exclude_none=True), **wijzig})
+def _schrijf(register: Register, bron: Bron[Datalek], wijzig: dict[str, Any],
+             now: dt.datetime | None = None) -> Datalek:
+    if now is None:  # update has no --nu: the clock
+        now = dag_en_nu(None, None, register)[1]
+    datalek = _valideer(register, {**bron.model.model_dump(exclude_none=True), **wijzig}, now,
+                        bron)
     data = datalek.model_dump(exclude_defaults=True)
     schrijf_yaml(register.root / bron.doc.rel, bron.doc.text,
                  {naam: data.get(naam) for naam in wijzig})
     return datalek
 
 
-def _leeg(path: Path) -> Any:
+def _leeg(path: Path, root: Path | None = None) -> Any:
     from avgctl.store.yamlfile import YamlDocument
 
-    return YamlDocument(rel=path.name, text="", data={})
+    rel = path.relative_to(root).as_posix() if root is not None else path.name
+    return YamlDocument(rel=rel, text="", data={})

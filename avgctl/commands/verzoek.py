@@ -11,26 +11,28 @@ from typing import Any, TypeVar
 from avgctl.commands.common import (
     VERZOEKEN,
     check_format,
+    leesbaar,
     lever,
+    met_verwerkingen,
     niet_gevonden,
     onder_slot,
     open_register,
     repo_root,
     valideer,
     vandaag,
+    weiger_bij_fouten,
 )
 from avgctl.errors import EXIT_OK, AvgctlError, UsageError
 from avgctl.models.verzoek import ARTIKEL, MELDEN_AAN_ONTVANGERS, Verzoek, split_ids
 from avgctl.output import verzoek as output
 from avgctl.store.csvfile import CsvDocument
-from avgctl.store.register import VERZOEKEN_DIR, VERZOEKEN_FILE, Bron, Register
+from avgctl.store.register import VERZOEKEN_DIR, VERZOEKEN_FILE, Bron, Context, Register
 from avgctl.store.slot import schrijfslot
 from avgctl.store.verzoekschrijver import nieuw_bestand, nieuw_csv, schrijf_csv, schrijf_yaml
+from avgctl.store.yamlfile import YamlDocument
 from avgctl.verzoeken.views import (
-    datumfouten,
     find,
     is_open,
-    lijkt_identiteit,
     stand,
     termijnen,
     volgende_referentie,
@@ -58,12 +60,13 @@ def add(repo: Path | None, dag: dt.date | None, velden: dict[str, Any],
 
     def nieuw(register: Register) -> tuple[Register, Verzoek]:
         # Under the lock: no other add can pick the same reference.
+        _leesbaar(register)
         today = vandaag(dag, register)
         velden.setdefault("ontvangen", today)
         ontvangen = velden["ontvangen"]
         jaar = ontvangen.year if isinstance(ontvangen, dt.date) else today.year
         velden["referentie"] = volgende_referentie(register, jaar)
-        verzoek = _valideer(velden, today)
+        verzoek = _valideer(register, velden, today)
         _nieuw(register, verzoek)
         return register, verzoek
 
@@ -218,6 +221,15 @@ def _doel(root: Path, register: Register | None) -> str:
 def _zoek(register: Register, referentie: str) -> Bron[Verzoek]:
     bron = find(register, referentie)
     if bron is None:
+        # Not among the requests read: perhaps because its file, or its row, could not be.
+        _leesbaar(register)
+        leesbaar(register, f"{VERZOEKEN_DIR}/{referentie}.yaml", referentie)
+        doc = register.documents.get(VERZOEKEN_FILE)
+        column = doc.column("referentie") if isinstance(doc, CsvDocument) else None
+        if isinstance(doc, CsvDocument) and column is not None:
+            for index, row in enumerate(doc.rows):
+                if column < len(row) and row[column].strip() == referentie:
+                    leesbaar(register, VERZOEKEN_FILE, referentie, doc.lines[index])
         raise niet_gevonden("verzoek met referentie", referentie,
                             [b.model.referentie for b in register.verzoeken],
                             "avgctl verzoek list")
@@ -226,26 +238,39 @@ def _zoek(register: Register, referentie: str) -> Bron[Verzoek]:
     return bron
 
 
-def _valideer(velden: dict[str, Any], today: dt.date) -> Verzoek:
-    """Through the model, and refused when it would put a person's identity or an impossible
-    date in the register: what is written to git cannot be taken back."""
+def _leesbaar(register: Register) -> None:
+    """The request register, when it is there, can be read (else its real cause, exit 2)."""
+    leesbaar(register, VERZOEKEN_FILE)
+
+
+def _valideer(register: Register, velden: dict[str, Any], today: dt.date,
+              oud: Bron[Verzoek] | None = None) -> Verzoek:
+    """Through the model, then through the rules of ``check`` that apply to this request
+    (rules.run.fouten_in_record): refused with their code and message, before anything is
+    written. What is written to git cannot be taken back, and ``check`` would only find it
+    afterwards. ``oud`` is the request as it stands, for a change; None for a new one."""
+    from avgctl.rules.run import fouten_in_record  # the rules: only for a command that writes
+
     verzoek = valideer(Verzoek, velden, "verzoek")
-    soort = lijkt_identiteit(verzoek.betrokkene_ref)
-    if soort:
-        raise AvgctlError(f"betrokkene_ref {verzoek.betrokkene_ref!r} lijkt {soort}; het "
-                          "register staat in git, gebruik een zaak- of klantnummer")
-    fouten = datumfouten(verzoek, today)
-    if fouten:
-        raise AvgctlError("; ".join(message for _, message in fouten) + "; er is niets "
-                          "geschreven")
+    if oud is not None:
+        bron = Bron(verzoek, oud.doc, oud.path)
+    else:  # not in a file yet: the file it goes to, for the message
+        rel = _doel(register.root, register)
+        if rel == VERZOEKEN_DIR:
+            rel = f"{VERZOEKEN_DIR}/{verzoek.referentie}.yaml"
+        bron = Bron(verzoek, YamlDocument(rel=rel, text="", data={}))
+    ids = set(verzoek.verwerkingen) | set(oud.model.verwerkingen if oud is not None else [])
+    fouten = fouten_in_record(met_verwerkingen(register, ids), Context(today), bron, oud)
+    weiger_bij_fouten(fouten, verzoek.referentie)
     return verzoek
 
 
 def _wijzig(register: Register, bron: Bron[Verzoek], wijzigingen: dict[str, Any],
             today: dt.date | None = None) -> Verzoek:
     """Check the changed request through the model, then write only the changed fields."""
-    verzoek = _valideer({**bron.model.model_dump(exclude_none=True), **wijzigingen},
-                        today or dt.date.max)
+    # Without a day (update has no --vandaag) no date counts as in the future.
+    verzoek = _valideer(register, {**bron.model.model_dump(exclude_none=True), **wijzigingen},
+                        today or dt.date.max, bron)
     veranderd = {naam: getattr(verzoek, naam) for naam in wijzigingen}
     path = register.root / bron.doc.rel
     if isinstance(bron.doc, CsvDocument):

@@ -76,6 +76,7 @@ _RULES: list[type[Rule]] = [
     verzoeken.BeleidRuimerDanWet,
     verzoeken.PauzeZonderReden,
     verzoeken.OnbekendeVerwerking,
+    verzoeken.GrondBijToewijzing,
     datalekken.MeldingTeLaatZonderReden,
     datalekken.NietGemeld,
     datalekken.HoogRisicoNietGeinformeerd,

@@ -53,6 +53,12 @@ class Rule:
     title: ClassVar[str]
     artikel: ClassVar[str]  # the article of the AVG/UAVG it rests on
     voorbeeld: ClassVar[Voorbeeld]
+    # Whether a workflow command runs this rule on the record it changes before it writes
+    # (rules.run.fouten_in_record). Only rules that find a record *wrong* and look at that
+    # record alone: not a task still to be done (a deadline passed, a notification or letter
+    # still to send), since a request received weeks ago or a breach found last week must
+    # still be registered, and the reminder follows from `check`.
+    bij_schrijven: ClassVar[bool] = False
 
     def __init__(self, register: Register, context: Context) -> None:
         self.register = register

@@ -49,6 +49,7 @@ class MeldingTeLaatZonderReden(_DatalekRule):
 
     code = "AVG801"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "Te late melding zonder reden"
     artikel = "art. 33 lid 1 AVG"
     voorbeeld = Voorbeeld(
@@ -195,6 +196,7 @@ class GeenRisicoZonderMotivatie(_DatalekRule):
 
     code = "AVG805"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "Geen risico zonder motivatie"
     artikel = "art. 33 lid 5 AVG"
     voorbeeld = Voorbeeld(
@@ -290,6 +292,7 @@ class OnbekendeVerwijzing(_DatalekRule):
 
     code = "AVG808"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "Onbekende verwerking of partij bij een datalek"
     artikel = "art. 33 lid 3 AVG"
     voorbeeld = Voorbeeld(
@@ -328,6 +331,7 @@ class TijdstippenKloppenNiet(_DatalekRule):
 
     code = "AVG809"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "Tijdstippen van een datalek kloppen niet"
     artikel = "art. 33 lid 1 AVG"
     voorbeeld = Voorbeeld(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
+from typing import Any
 
-from avgctl.findings import Finding
+from avgctl.findings import Finding, Location, Severity
+from avgctl.models.datalek import Datalek
+from avgctl.models.verzoek import Verzoek
 from avgctl.rules import REGISTRY
 from avgctl.rules.base import LoadRule
-from avgctl.store.register import Context, Register
+from avgctl.store.register import Bron, Context, Register
 
 # The rules that read every line of text or every request; on a large register they run in a
 # second process, which inherits the loaded register through fork instead of receiving it.
@@ -68,3 +72,39 @@ def _parallel(register: Register, context: Context, codes: list[str],
         return light + _run(register, context, heavy)  # the child failed: do it here
     found: list[Finding] = pickle.loads(data)
     return light + found
+
+
+def fouten_in_record(register: Register, context: Context, bron: Bron[Any],
+                     oud: Bron[Any] | None = None) -> list[Finding]:
+    """The errors ``check`` would report on one request or breach as a command is about to
+    write it: same code, same message, same hint.
+
+    The rules marked ``bij_schrijven`` run over the register with ``bron`` as the only record
+    of its kind (and none of the other kind), so the cost does not grow with the register;
+    what they find elsewhere than in ``bron`` is left out. An error the record already had
+    before the change (``oud``, with the same code, place and message) does not count: it is
+    not the change that brings it, and refusing would block a change that repairs something
+    else (or records a notification that must be made now). The place is the file only: for
+    a record that is not written yet there is no line.
+    """
+    voor = _fouten(register, context, oud) if oud is not None else []
+    gezien = {(f.code, f.message) for f in voor}
+    return [f for f in _fouten(register, context, bron) if (f.code, f.message) not in gezien]
+
+
+def _fouten(register: Register, context: Context, bron: Bron[Any]) -> list[Finding]:
+    alleen = dataclasses.replace(
+        register,
+        verzoeken=[bron] if isinstance(bron.model, Verzoek) else [],
+        datalekken=[bron] if isinstance(bron.model, Datalek) else [])
+    found = []
+    for rule in REGISTRY.values():
+        if not rule.bij_schrijven:
+            continue
+        for pending in rule(alleen, context).check():
+            severity = pending.severity or rule.severity
+            if (severity is Severity.FOUT and pending.file == bron.file
+                    and pending.path[:len(bron.path)] == bron.path):
+                found.append(Finding(pending.code, severity, pending.message,
+                                     Location(pending.file), pending.hint, rule.title))
+    return found

@@ -1,4 +1,4 @@
-"""AVG701-AVG713: the register of data-subject requests (art. 12-22 AVG)."""
+"""AVG701-AVG714: the register of data-subject requests (art. 12-22 AVG)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,7 @@ class DatumsInVerkeerdeVolgorde(_VerzoekRule):
 
     code = "AVG702"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "Datums in verkeerde volgorde"
     artikel = "art. 12 lid 3 AVG"
     voorbeeld = Voorbeeld(
@@ -100,6 +101,7 @@ class VerlengingOngeldig(_VerzoekRule):
 
     code = "AVG703"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "Verlenging te laat of zonder reden"
     artikel = "art. 12 lid 3 AVG"
     voorbeeld = Voorbeeld(
@@ -139,6 +141,7 @@ class BesluitOnvolledig(_VerzoekRule):
 
     code = "AVG704"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "Besluit zonder datum of afwijzing zonder grond"
     artikel = "art. 12 lid 4 AVG"
     voorbeeld = Voorbeeld(
@@ -367,6 +370,7 @@ class BetrokkeneHerleidbaar(_VerzoekRule):
 
     code = "AVG710"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "Betrokkene herleidbaar in het register"
     artikel = "art. 25 AVG"
     voorbeeld = Voorbeeld(
@@ -463,6 +467,7 @@ class OnbekendeVerwerking(_VerzoekRule):
 
     code = "AVG713"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "Onbekende verwerking bij een verzoek"
     artikel = "art. 15 lid 1 AVG"
     voorbeeld = Voorbeeld(
@@ -483,3 +488,38 @@ class OnbekendeVerwerking(_VerzoekRule):
                     yield self.finding(bron, ("verwerkingen",), f"{bron.model.referentie}: "
                                        f"onbekende verwerking '{ref}'",
                                        "zie 'avgctl verwerkingen list'")
+
+
+class GrondBijToewijzing(_VerzoekRule):
+    """Een verzoek dat is toegewezen, maar toch een afwijzingsgrond heeft.
+
+    Waarom: een grond hoort bij een besluit dat geen (volledig) gevolg geeft aan het verzoek;
+    dan vertelt de organisatie de betrokkene waarom (art. 12 lid 4 AVG). Bij een toewijzing
+    zegt de grond het tegendeel van het besluit: uit het register blijkt dan niet meer wat er
+    is besloten, en de brief aan de betrokkene kan een afwijzing noemen die er niet was.
+
+    Oplossing: maak de grond leeg als het verzoek echt is toegewezen, of leg het besluit vast
+    als 'gedeeltelijk_toegewezen' of 'afgewezen' als de grond klopt.
+    """
+
+    code = "AVG714"
+    severity = Severity.FOUT
+    bij_schrijven = True
+    title = "Afwijzingsgrond bij een toewijzing"
+    artikel = "art. 12 lid 4 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,afgehandeld,positief,"
+                  "2026-03-03,,,2026-03-20,toegewezen,herhaald_verzoek"),
+        goed=_csv("AVG-2026-0001,2026-03-02,K-1001,email,inzage,afgehandeld,positief,"
+                  "2026-03-03,,,2026-03-20,afgewezen,herhaald_verzoek"),
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.verzoeken():
+            v = bron.model
+            if v.besluit == "toegewezen" and v.afwijzingsgrond is not None:
+                yield self.finding(bron, ("afwijzingsgrond",), f"{v.referentie} is toegewezen, "
+                                   f"maar heeft afwijzingsgrond '{v.afwijzingsgrond}'",
+                                   "maak de grond leeg, of leg het besluit vast als "
+                                   "gedeeltelijk_toegewezen of afgewezen")
