@@ -18,3 +18,9 @@ class UsageError(AvgctlError):
     """Wrong options or an unreadable repository (exit 2)."""
 
     exit_code = EXIT_USAGE
+
+
+class Afgebroken(AvgctlError):
+    """The person stopped answering (Ctrl-C or Ctrl-D at a question): nothing is written."""
+
+    exit_code = 130

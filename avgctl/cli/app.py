@@ -204,4 +204,6 @@ def main(argv: list[str] | None = None) -> int:
         error(f"onverwachte fout: {type(exc).__name__}: {exc}",
               "dit is een fout in avgctl; draai opnieuw met --debug en meld de uitvoer")
         return EXIT_UNEXPECTED
+    if result == 130:  # Typer turns Ctrl-C into this exit code, without a word
+        error("afgebroken")
     return result if isinstance(result, int) else 0

@@ -193,6 +193,24 @@ def valideer(model: type[M], velden: dict[str, Any], wat: str) -> M:
         raise AvgctlError(f"ongeldig {wat}: {message}") from None
 
 
+def veldfout(model: type[BaseModel], velden: dict[str, Any], loc: tuple[str, ...]) -> str | None:
+    """What is wrong with the field at ``loc`` when ``velden`` are built into ``model``, in
+    Dutch; None when that field is fine. Problems of other fields are not this question's:
+    they are asked later or checked once everything is known."""
+    from pydantic import ValidationError
+
+    from avgctl.store.schemafout import translate
+
+    try:
+        model.model_validate(velden)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            if tuple(error["loc"][:len(loc)]) == loc:
+                fout = translate(model, error)
+                return fout.message + (f" ({fout.hint})" if fout.hint else "")
+    return None
+
+
 def niet_gevonden(wat: str, ref: str, bekend: list[str], opdracht: str) -> AvgctlError:
     """'geen verzoek met referentie ...; bedoelde u ...?'"""
     from difflib import get_close_matches

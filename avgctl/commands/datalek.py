@@ -20,6 +20,7 @@ from avgctl.commands.common import (
     repo_root,
     valideer,
     vandaag,
+    veldfout,
     weiger_bij_fouten,
     zone,
 )
@@ -48,24 +49,19 @@ def add(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
     velden = {k: v for k, v in velden.items() if v not in (None, "", [], {})}
     # The questions come before the lock: nobody else has to wait for someone who types.
     if interactief:
+        from avgctl.store.repo import load_register
+
+        instellingen = load_register(root, frozenset())  # the time zone, for 'ontdekt_op'
         for naam, vraag in output.INTAKE:
             if naam not in velden:
-                antwoord = output.vraag(vraag)
+                antwoord = output.vraag(vraag, _controle(naam, velden, instellingen, dag,
+                                                         moment))
                 if antwoord:
                     velden[naam] = antwoord
 
     def nieuw(register: Register) -> tuple[Register, Datalek, Path, dt.datetime]:
         today, now = dag_en_nu(dag, moment, register)
-        ontdekt = velden.get("ontdekt_op", now)
-        if isinstance(ontdekt, str):
-            from avgctl.commands.common import parse_nu
-
-            ontdekt = parse_nu(ontdekt)
-        velden["ontdekt_op"] = nu(ontdekt, today, register, True)
-        if (velden["ontdekt_op"] > now + dt.timedelta(minutes=5)
-                and velden["ontdekt_op"].astimezone(zone(register)).date() > today):
-            raise AvgctlError(f"ontdekt_op ({velden['ontdekt_op'].isoformat()}) ligt in de "
-                              "toekomst; er is niets geschreven")
+        velden["ontdekt_op"] = _ontdekt(velden.get("ontdekt_op", now), today, now, register)
         gevormd = _vorm(velden)
         jaar = gevormd["ontdekt_op"].year
         # Under the folder's lock: no other add can pick the same reference.
@@ -84,6 +80,45 @@ def add(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
     output.toegevoegd(datalek, klok(register, Bron(datalek, _leeg(path)), now), path,
                       zone(register))
     return EXIT_OK
+
+
+def _ontdekt(waarde: dt.datetime | str, today: dt.date, now: dt.datetime,
+             register: Register) -> dt.datetime:
+    """The moment of discovery, in the organisation's zone; never in the future."""
+    from avgctl.commands.common import parse_nu
+
+    ontdekt = parse_nu(waarde, "ontdekt_op") if isinstance(waarde, str) else waarde
+    moment = nu(ontdekt, today, register, True)
+    if moment > now + dt.timedelta(minutes=5) and moment.astimezone(zone(register)).date() \
+            > today:
+        raise AvgctlError(f"ontdekt_op ({moment.isoformat()}) ligt in de toekomst; er is "
+                          "niets geschreven")
+    return moment
+
+
+# Where the model keeps what an intake question asks (the answers are flat, the file is not).
+_PLEK = {"aantal": ("betrokkenen", "aantal"), "records": ("betrokkenen", "records"),
+         "betrokkenen": ("betrokkenen", "categorieen"), "periode_van": ("periode", "van"),
+         "periode_tot": ("periode", "tot"), "maatregel": ("maatregelen",)}
+
+
+def _controle(naam: str, velden: dict[str, Any], instellingen: Register, dag: dt.date | None,
+              moment: dt.datetime | None) -> Callable[[str], str | None]:
+    """The check of one intake answer: a wrong one is asked again, the others stay."""
+
+    def controle(antwoord: str) -> str | None:
+        if not antwoord:
+            return None  # every intake question may stay open; 'ontdekt_op' is then now
+        if naam == "ontdekt_op":
+            today, now = dag_en_nu(dag, moment, instellingen)
+            try:
+                _ontdekt(antwoord, today, now, instellingen)
+            except AvgctlError as exc:
+                return str(exc).removesuffix("; er is niets geschreven")
+            return None
+        return veldfout(Datalek, _vorm({**velden, naam: antwoord}), _PLEK.get(naam, (naam,)))
+
+    return controle
 
 
 def _volgende(register: Register, jaar: int) -> str:
@@ -192,7 +227,8 @@ def beoordeel(repo: Path | None, dag: dt.date | None, referentie: str,
         if not redenering:
             if not interactief:
                 raise UsageError("geef de redenering van het besluit met --motivatie")
-            redenering = output.vraag("Motivatie van het besluit")
+            redenering = output.vraag("Motivatie van het besluit",
+                                      lambda a: None if a else "geef de redenering")
         if not door and interactief:
             door = output.vraag("Wie beslist (functie)?") or None
         beoordeling = beoordeling.model_copy(update={"voorstel": suggestie,

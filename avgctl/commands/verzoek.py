@@ -20,6 +20,7 @@ from avgctl.commands.common import (
     repo_root,
     valideer,
     vandaag,
+    veldfout,
     weiger_bij_fouten,
 )
 from avgctl.errors import EXIT_OK, AvgctlError, UsageError
@@ -33,6 +34,7 @@ from avgctl.store.yamlfile import YamlDocument
 from avgctl.verzoeken.views import (
     find,
     is_open,
+    lijkt_identiteit,
     stand,
     termijnen,
     volgende_referentie,
@@ -53,7 +55,8 @@ def add(repo: Path | None, dag: dt.date | None, velden: dict[str, Any],
     if interactief:
         for naam in VERPLICHT_BIJ_ADD:
             if naam not in velden:
-                velden[naam] = output.vraag(naam, Verzoek.model_fields[naam].description or "")
+                velden[naam] = output.vraag(naam, Verzoek.model_fields[naam].description or "",
+                                            _controle(naam, velden))
     ontbreekt = [naam for naam in VERPLICHT_BIJ_ADD if naam not in velden]
     if ontbreekt:
         raise UsageError("ontbreekt: " + ", ".join(f"--{n.replace('_', '-')}" for n in ontbreekt))
@@ -76,6 +79,22 @@ def add(repo: Path | None, dag: dt.date | None, velden: dict[str, Any],
         lambda register: _doel(root, register), nieuw)
     output.toegevoegd(verzoek, termijnen(register, verzoek))
     return EXIT_OK
+
+
+def _controle(naam: str, velden: dict[str, Any]) -> Callable[[str], str | None]:
+    """The check of one answer: a wrong one is asked again, the earlier answers stay."""
+
+    def controle(antwoord: str) -> str | None:
+        if not antwoord:
+            return "geef een antwoord"
+        if naam == "betrokkene_ref":
+            soort = lijkt_identiteit(antwoord)
+            if soort:
+                return (f"{antwoord!r} lijkt {soort}; het register staat in git, gebruik een "
+                        "zaak- of klantnummer")
+        return veldfout(Verzoek, {**velden, naam: antwoord}, (naam,))
+
+    return controle
 
 
 def update(repo: Path | None, referentie: str, velden: dict[str, Any]) -> int:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from avgctl.datalekken.views import Klok, ernstcriteria, gevoelig
 from avgctl.models.datalek import ApMelding, Beoordeling, Datalek
+from avgctl.output.vragen import Controle
 from avgctl.store.register import Bron, Register
 from avgctl.verzoeken.views import beleid
 
@@ -50,26 +51,22 @@ def _print(text: str = "") -> None:
     regel(text)
 
 
-def vraag(tekst: str) -> str:
-    import typer
+def vraag(tekst: str, controle: Controle | None = None) -> str:
+    from avgctl.output.vragen import vraag as stel
 
-    return str(typer.prompt(tekst, default="", show_default=False))
+    return stel(tekst, controle)
 
 
 def ja_nee(tekst: str, standaard: bool) -> bool:
-    import typer
+    from avgctl.output.vragen import ja_nee as stel
 
-    return bool(typer.confirm(tekst, default=standaard))
+    return stel(tekst, standaard)
 
 
 def kies_risico(suggestie: str) -> str:
-    import typer
+    from avgctl.output.vragen import keuze
 
-    while True:
-        keuze = str(typer.prompt("Uw besluit (geen, risico, hoog_risico)", default=suggestie))
-        if keuze in RISICO_TEKST:
-            return keuze
-        _print("Kies geen, risico of hoog_risico.")
+    return keuze("Uw besluit", list(RISICO_TEKST), suggestie)
 
 
 def _zone(register: Register) -> ZoneInfo:

@@ -7,6 +7,7 @@ import json
 import sys
 
 from avgctl.models.verzoek import ARTIKEL, Verzoek
+from avgctl.output.vragen import Controle
 from avgctl.render import datum
 from avgctl.store.register import Bron
 from avgctl.termijnen.verzoek import Verzoektermijnen
@@ -21,11 +22,11 @@ def _print(text: str = "") -> None:
     regel(text)
 
 
-def vraag(naam: str, uitleg: str) -> str:
-    """Ask for a missing value in a terminal."""
-    import typer
+def vraag(naam: str, uitleg: str, controle: Controle | None = None) -> str:
+    """Ask for a missing value in a terminal, again until ``controle`` accepts it."""
+    from avgctl.output.vragen import vraag as stel
 
-    return str(typer.prompt(f"{naam.replace('_', ' ')} ({uitleg})"))
+    return stel(f"{naam.replace('_', ' ')} ({uitleg.rstrip('.')})", controle)
 
 
 def toegevoegd(v: Verzoek, t: Verzoektermijnen) -> None:

@@ -90,6 +90,11 @@ def translate(model: type[BaseModel], error: ErrorDetails, prefix: DataPath = ()
     if kind.startswith("date") and isinstance(given, str) and _ISO_DATE.match(given):
         return SchemaFout(path, f"'{_name(loc)}': {given} is geen bestaande datum",
                           "controleer dag en maand", key=False)
+    if loc and loc[-1] == "datetime" and kind.startswith("datetime"):
+        # Only a field that takes a date or a moment names the tried member 'datetime'.
+        return SchemaFout(path, f"'{_name(loc)}' moet een datum of een tijdstip zijn",
+                          "schrijf een datum als 2026-03-27 of een tijdstip als "
+                          "2026-03-27T10:00:00+01:00", key=False)
     if kind == "greater_than_equal":
         grens = error.get("ctx", {}).get("ge")
         return SchemaFout(path, f"'{_name(loc)}' moet minstens {grens} zijn", "", key=False)
