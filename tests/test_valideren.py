@@ -403,3 +403,46 @@ def test_breach_file_that_cannot_be_read(cli: Any, lek: Path, maak: Any, err: st
     _geweigerd(cli, lek, ("datalek", "update", "DL-2026-001", "--oorzaak", "Verkeerd adres"),
                "let op: 1 fout(en) in registers/datalekken/DL-2026-001.yaml; wat daar staat, "
                "ontbreekt hieronder. Zie 'avgctl check'\n" + err + SLOT, exit_code)
+
+
+# --- identifiers in free text (AVG601-AVG604) -------------------------------------------
+
+SCHRAP = ("haal het gegeven uit het register; verwijs naar een persoon met een zaak- of "
+          "klantnummer, nooit met een naam, e-mailadres, telefoonnummer, BSN of IBAN")
+
+
+def test_identifiers_in_a_new_request_are_refused(cli: Any, voorbeeld: Path) -> None:
+    _geweigerd(cli, voorbeeld, (
+        "verzoek", "add", "--type", "inzage", "--betrokkene-ref", "K-20400", "--kanaal",
+        "email", "--opmerking", "BSN 111222333, terugbellen op 06-12345678", "--vandaag", DAG),
+        _weigering(NIEUW, (F, "AVG601", "mogelijk BSN in het register: 11*****33", SCHRAP),
+                   (F, "AVG604", "mogelijk telefoonnummer in het register: 06*******78",
+                    SCHRAP)))
+
+
+def test_identifier_in_a_changed_request_is_refused_as_check_would(cli: Any,
+                                                                    voorbeeld: Path) -> None:
+    bericht = "mogelijk e-mailadres in het register: j***@voorbeeld.nl"
+    _geweigerd(cli, voorbeeld, ("verzoek", "update", OPEN, "--pauze-reden",
+                                "wacht op antwoord van j.jansen@voorbeeld.nl"),
+               _weigering(OPEN, (F, "AVG603", bericht, SCHRAP)))
+    _zet_rij(voorbeeld, OPEN, pauze_reden="wacht op antwoord van j.jansen@voorbeeld.nl")
+    assert ("AVG603", bericht) in _check(cli, voorbeeld)
+
+
+def test_the_organisations_own_address_is_allowed(cli: Any, voorbeeld: Path) -> None:
+    result = cli("verzoek", "add", "--type", "inzage", "--betrokkene-ref", "K-20400",
+                 "--kanaal", "email", "--opmerking", "binnengekomen via info@vandijkbakker.example",
+                 "--vandaag", DAG, "--repo", str(voorbeeld))
+    assert (result.exit_code, result.err) == (0, "")
+
+
+def test_identifier_in_a_breach_is_refused(cli: Any, lek: Path) -> None:
+    _geweigerd(cli, lek, _add("--oorzaak", "lijst met rekening NL91ABNA0417164300"),
+               _weigering("DL-2026-002", ("registers/datalekken/DL-2026-002.yaml", "AVG602",
+                                          "mogelijk IBAN in het register: NL**************00",
+                                          SCHRAP)))
+    _geweigerd(cli, lek, ("datalek", "update", "DL-2026-001", "--gevolgen",
+                          "klant 111222333 is gebeld"),
+               _weigering("DL-2026-001", (DL, "AVG601", "mogelijk BSN in het register: "
+                                          "11*****33", SCHRAP)))

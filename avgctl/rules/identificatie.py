@@ -179,6 +179,7 @@ class BsnInRegister(_Scan):
 
     code = "AVG601"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "BSN in een registerbestand"
     artikel = "art. 25 AVG; art. 46 UAVG"
     pattern = _BSN
@@ -204,6 +205,7 @@ class IbanInRegister(_Scan):
 
     code = "AVG602"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "IBAN in een registerbestand"
     artikel = "art. 25 AVG"
     pattern = _IBAN
@@ -231,6 +233,7 @@ class EmailInRegister(_Scan):
 
     code = "AVG603"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "E-mailadres in een registerbestand"
     artikel = "art. 25 AVG"
     pattern = _EMAIL
@@ -258,6 +261,7 @@ class TelefoonInRegister(_Scan):
 
     code = "AVG604"
     severity = Severity.FOUT
+    bij_schrijven = True
     title = "Telefoonnummer in een registerbestand"
     artikel = "art. 25 AVG"
     pattern = _PHONE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
+from collections.abc import Iterator
 from typing import Any
 
 from avgctl.findings import Finding, Location, Severity
@@ -12,7 +13,9 @@ from avgctl.models.datalek import Datalek
 from avgctl.models.verzoek import Verzoek
 from avgctl.rules import REGISTRY
 from avgctl.rules.base import LoadRule
-from avgctl.store.register import Bron, Context, Register
+from avgctl.store.csvfile import CsvDocument
+from avgctl.store.register import CONFIG_FILE, Bron, Context, Document, Register
+from avgctl.store.yamlfile import YamlDocument
 
 # The rules that read every line of text or every request; on a large register they run in a
 # second process, which inherits the loaded register through fork instead of receiving it.
@@ -80,12 +83,12 @@ def fouten_in_record(register: Register, context: Context, bron: Bron[Any],
     write it: same code, same message, same hint.
 
     The rules marked ``bij_schrijven`` run over the register with ``bron`` as the only record
-    of its kind (and none of the other kind), so the cost does not grow with the register;
-    what they find elsewhere than in ``bron`` is left out. An error the record already had
-    before the change (``oud``, with the same code, place and message) does not count: it is
-    not the change that brings it, and refusing would block a change that repairs something
-    else (or records a notification that must be made now). The place is the file only: for
-    a record that is not written yet there is no line.
+    of its kind (and none of the other kind), and the scans for identifiers read only its
+    text, so the cost does not grow with the register. An error the record already had before
+    the change (``oud``, with the same code and message) does not count: it is not the change
+    that brings it, and refusing would block a change that repairs something else (or records
+    a notification that must be made now). The place is the file only: for a record that is
+    not written yet there is no line.
     """
     voor = _fouten(register, context, oud) if oud is not None else []
     gezien = {(f.code, f.message) for f in voor}
@@ -93,18 +96,52 @@ def fouten_in_record(register: Register, context: Context, bron: Bron[Any],
 
 
 def _fouten(register: Register, context: Context, bron: Bron[Any]) -> list[Finding]:
+    documents = {rel: doc for rel, doc in register.documents.items() if rel == CONFIG_FILE}
+    documents[bron.file] = _alleen_dit(bron)
     alleen = dataclasses.replace(
         register,
         verzoeken=[bron] if isinstance(bron.model, Verzoek) else [],
-        datalekken=[bron] if isinstance(bron.model, Datalek) else [])
+        datalekken=[bron] if isinstance(bron.model, Datalek) else [],
+        documents=documents)
     found = []
     for rule in REGISTRY.values():
         if not rule.bij_schrijven:
             continue
         for pending in rule(alleen, context).check():
             severity = pending.severity or rule.severity
-            if (severity is Severity.FOUT and pending.file == bron.file
-                    and pending.path[:len(bron.path)] == bron.path):
+            # The record is the only one of its kind here and the only text of its file.
+            if severity is Severity.FOUT and pending.file == bron.file:
                 found.append(Finding(pending.code, severity, pending.message,
                                      Location(pending.file), pending.hint, rule.title))
     return found
+
+
+def _alleen_dit(bron: Bron[Any]) -> Document:
+    """The text the scans for identifiers (AVG601-AVG604) read, for this record alone: in the
+    request register only its free-text cells, as in ``check``; in a YAML file every text in
+    the record."""
+    from avgctl.rules.identificatie import GESTRUCTUREERD
+
+    model = bron.model
+    if bron.file.endswith(".csv"):
+        import csv
+        import io
+
+        header = [naam for naam in type(model).model_fields if naam not in GESTRUCTUREERD]
+        row = [c if isinstance(c := getattr(model, naam), str) else "" for naam in header]
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerows([header, row])
+        return CsvDocument(rel=bron.file, text=text.getvalue(), sha256="", header=header,
+                           rows=[row], lines=[2])
+    return YamlDocument(rel=bron.file, text="\n".join(_teksten(model.model_dump())), data={})
+
+
+def _teksten(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _teksten(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _teksten(item)
