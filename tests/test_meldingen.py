@@ -74,3 +74,23 @@ def test_pydantic_value_errors_translated() -> None:
         message, _hint = waardefout(info.value.errors()[0])
         assert message == verwacht
         assert not ENGELS.search(message)
+
+
+def test_a_validation_error_no_command_caught_is_still_dutch(
+        cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The error boundary: a Pydantic error that slips past a command is no 'unexpected error'
+    in English but the same Dutch as a register file gets (exit 1)."""
+    from avgctl.commands import rules
+    from avgctl.models.datalek import Beoordeling
+
+    def kapot(code: str | None) -> int:
+        Beoordeling.model_validate({"veel_betrokkenen": "misschien", "onbekend": 1})
+        return 0
+
+    monkeypatch.setattr(rules, "run", kapot)
+    result = cli("rules")
+    assert result.exit_code == 1
+    assert result.err == (
+        "fout: ongeldige gegevens (Beoordeling): 'veel_betrokkenen' moet true of false zijn; "
+        "onbekend veld 'onbekend'\n")
+    assert not ENGELS.search(result.err)

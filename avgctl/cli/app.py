@@ -23,7 +23,7 @@ from avgctl.cli.hulp import installeer as _dutch_help
 from avgctl.cli.opties import NuOpt, QuietOpt, RepoOpt, VandaagOpt
 from avgctl.cli.verwerkingen import verwerkingen_app
 from avgctl.cli.verzoek import verzoek_app
-from avgctl.errors import EXIT_UNEXPECTED, EXIT_USAGE, AvgctlError
+from avgctl.errors import EXIT_FINDINGS, EXIT_UNEXPECTED, EXIT_USAGE, AvgctlError
 
 app = typer.Typer(
     name="avgctl",
@@ -201,6 +201,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if _state["debug"]:
             raise
+        from avgctl.cli.meldingen import pydantic_melding
+
+        dutch = pydantic_melding(exc)
+        if dutch is not None:  # a record no command checked first: still said in Dutch
+            error(dutch)
+            return EXIT_FINDINGS
         error(f"onverwachte fout: {type(exc).__name__}: {exc}",
               "dit is een fout in avgctl; draai opnieuw met --debug en meld de uitvoer")
         return EXIT_UNEXPECTED

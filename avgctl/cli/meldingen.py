@@ -114,3 +114,19 @@ def opdracht(argv: list[str]) -> str:
         command = commands[arg]
         path.append(arg)
     return " ".join(path)
+
+
+def pydantic_melding(exc: BaseException) -> str | None:
+    """A Pydantic ValidationError as one Dutch line with the fields it is about; None for
+    anything else."""
+    import pydantic_core
+    from pydantic import BaseModel
+
+    if not isinstance(exc, pydantic_core.ValidationError):
+        return None
+    from avgctl.store.schemafout import translate
+
+    fouten = [translate(BaseModel, e) for e in exc.errors(include_url=False)]
+    tekst = "; ".join(dict.fromkeys(f.message + (f" ({f.hint})" if f.hint else "")
+                                    for f in fouten))
+    return f"ongeldige gegevens ({exc.title}): {tekst}"

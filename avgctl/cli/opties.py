@@ -21,8 +21,9 @@ NuOpt = Annotated[str | None, typer.Option(
     "--nu", metavar="TIJDSTIP", help="Reken alsof het nu dit tijdstip is (JJJJ-MM-DDTuu:mm); "
     "voor de klok van datalekken. Zonder: het begin van --vandaag, of de klok.",
     show_default=False)]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Alleen de bevindingen, "
-                                        "zonder hints en samenvatting bij een schoon resultaat.")]
+QuietOpt = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Alleen de bevindingen en de samenvatting, zonder hints; niets als "
+    "alles in orde is.")]
 
 RefArg = Annotated[str, typer.Argument(metavar="REF", help="De referentie, bijvoorbeeld "
                                        "AVG-2026-0042.", show_default=False)]

@@ -123,12 +123,13 @@ def _github(report: Report, quiet: bool) -> None:
     """Workflow commands: GitHub shows each finding as an annotation on the changed file."""
     for f in report.findings:
         loc = f.location
-        message = f.message + (f" ({f.hint})" if f.hint else "")
+        message = f.message + (f" ({f.hint})" if f.hint and not quiet else "")
         sys.stdout.write(
             f"::{_GITHUB_LEVEL[f.severity]} file={_escape_property(loc.file)},line={loc.line},"
             f"col={loc.column},title={_escape_property(f.code + ' ' + f.title)}::"
             f"{_escape_data(message)}\n")
-    sys.stdout.write(summary(report) + "\n")
+    if report.findings or not quiet:  # as in text: a clean quiet run says nothing
+        sys.stdout.write(summary(report) + "\n")
 
 
 _SARIF_LEVEL = {Severity.FOUT: "error", Severity.WAARSCHUWING: "warning", Severity.INFO: "note"}
