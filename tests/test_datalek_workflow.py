@@ -1223,10 +1223,14 @@ def test_list_mentions_a_breach_file_it_could_not_read(cli: Any, tmp_path: Path)
     (folder / "DL-2026-001.yaml").write_bytes(
         b"\xef\xbb\xbfreferentie: DL-2026-001\nontdekt_op: 2026-03-27T10:00:00+01:00\n")
     result = cli("datalek", "list", "--repo", str(root), "--nu", "2026-03-27T12:00")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # a list that leaves a breach out must not look complete
     assert result.out.endswith("0 datalekken\n")
-    assert result.err == ("let op: 1 fout(en) in registers/datalekken/DL-2026-001.yaml; wat "
-                          "daar staat, ontbreekt hieronder. Zie 'avgctl check'\n")
+    assert result.err == (
+        "fout: niet alles is gelezen; dit ontbreekt in wat volgt:\n"
+        "  registers/datalekken/DL-2026-001.yaml:1:1: datalek overgeslagen: bestand begint met "
+        "een byte-order-mark (BOM)\n"
+        "  in totaal overgeslagen: 1 datalek in registers/datalekken/DL-2026-001.yaml\n"
+        "  herstel dit; 'avgctl check' toont alle fouten\n")
 
 
 def test_meld_with_only_a_day_asks_for_the_moment(cli: Any, tmp_path: Path) -> None:

@@ -16,6 +16,11 @@ GOED = "AVG-2026-0001,2026-05-04,K-1001,email,inzage,open,positief,2026-05-06,,,
 
 # (code, csv rows after the header, expected (line, column))
 CASES: list[tuple[str, str, tuple[int, int]]] = [
+    ("AVG003", "AVG-2026-0001,9999-12-31,K-1,email,inzage,open,open,,,,,,,,\n", (2, 15)),
+    ("AVG003", "AVG-2026-0001,2026-05-04,K-1,email,inzage,open,positief,0001-01-01,,,,,,,\n",
+     (2, 57)),
+    ("AVG003", "AVG-2026-0001,2026-05-04,K-1,email,inzage,afgehandeld,positief,2026-05-05,,,"
+     "3026-05-20,toegewezen,,,\n", (2, 77)),
     ("AVG701", GOED + GOED.replace("K-1001", "K-1002"), (3, 1)),
     ("AVG702", "AVG-2026-0001,2026-05-04,K-1,email,inzage,open,positief,2026-05-01,,,,,,,\n",
      (2, 57)),

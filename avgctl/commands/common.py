@@ -24,10 +24,22 @@ def parse_datum(value: str | None, optie: str) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        dag = dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{optie} {value!r} is geen datum; schrijf JJJJ-MM-DD, "
                          "bijvoorbeeld 2026-03-27") from None
+    _binnen_kalender(dag, f"{optie} {value}")
+    return dag
+
+
+def _binnen_kalender(dag: dt.date, wat: str) -> None:
+    """The days avgctl computes deadlines for (models/base.py); beyond them a deadline could
+    fall outside the calendar, and no register date lies there anyway."""
+    from avgctl.models.base import EERSTE_DAG, LAATSTE_DAG
+
+    if not EERSTE_DAG <= dag <= LAATSTE_DAG:
+        raise UsageError(f"{wat} ligt buiten de jaren {EERSTE_DAG.year}-{LAATSTE_DAG.year} "
+                         "waarin avgctl termijnen berekent")
 
 
 def vandaag(explicit: dt.date | None, register: Register) -> dt.date:
@@ -52,10 +64,12 @@ def parse_nu(value: str | None, optie: str = "--nu") -> dt.datetime | None:
     if value is None:
         return None
     try:
-        return dt.datetime.fromisoformat(value)
+        moment = dt.datetime.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{optie} {value!r} is geen tijdstip; schrijf JJJJ-MM-DDTuu:mm, "
                          "bijvoorbeeld 2026-03-30T09:00") from None
+    _binnen_kalender(moment.date(), f"--nu {value}")
+    return moment
 
 
 def dag_en_nu(dag: dt.date | None, moment: dt.datetime | None,
@@ -142,19 +156,26 @@ def open_register(repo: Path | None, delen: frozenset[str] | None = None,
                   waarschuw: bool = True) -> Register:
     """Find the repository (``--repo`` or upwards from here) and load it, or only ``delen``.
 
-    With ``waarschuw``, files or records that could not be read are mentioned on stderr: a
-    list that silently leaves them out would look complete when it is not.
+    With ``waarschuw``, files or records that could not be read are named on stderr with
+    their place and counted: a list that silently leaves them out would look complete when it
+    is not. An overview then ends with ``uitkomst`` (exit 1, or 2 for a whole file).
     """
     from avgctl.store.repo import ALLES, find_repo, load_register
 
     register = load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken)
     if waarschuw and register.load_findings:
-        from avgctl.output.console import warning
+        from avgctl.output import onleesbaar
 
-        bestanden = sorted({f.location.file for f in register.load_findings})
-        warning(f"{len(register.load_findings)} fout(en) in {', '.join(bestanden[:3])}"
-                + (" en meer" if len(bestanden) > 3 else "")
-                + "; wat daar staat, ontbreekt hieronder. Zie 'avgctl check'")
+        onleesbaar.meld(register.overgeslagen)
+        gemeld = {item.file for item in register.overgeslagen}
+        rest = [f for f in register.load_findings if f.location.file not in gemeld]
+        if rest:  # e.g. a misspelt column: every record is there, one field is not used
+            from avgctl.output.console import warning
+
+            bestanden = sorted({f.location.file for f in rest})
+            warning(f"{len(rest)} {'fout' if len(rest) == 1 else 'fouten'} in "
+                    f"{', '.join(bestanden[:3])}" + (" en meer" if len(bestanden) > 3 else "")
+                    + f" (eerste: {rest[0].location}: {rest[0].message}); zie 'avgctl check'")
     # Kept until the process ends: freeing a large register object by object when the command
     # returns costs more time than the process needs to exit (the console script leaves with
     # os._exit, see __main__).
@@ -163,6 +184,16 @@ def open_register(repo: Path | None, delen: frozenset[str] | None = None,
 
 
 _geladen: list[Register] = []
+
+
+def uitkomst(register: Register, code: int) -> int:
+    """The exit code of an overview (deadlines, status, a list): never 0 when something was
+    left out, so that a cron job notices: 2 when a whole file could not be read, else 1."""
+    from avgctl.errors import EXIT_FINDINGS, EXIT_USAGE
+
+    if any(item.heel_bestand for item in register.overgeslagen):
+        return max(code, EXIT_USAGE)
+    return max(code, EXIT_FINDINGS) if register.overgeslagen else code
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -18,6 +18,7 @@ from avgctl.commands.common import (
     onder_slot,
     open_register,
     repo_root,
+    uitkomst,
     valideer,
     vandaag,
     veldfout,
@@ -310,7 +311,7 @@ def list_(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
             continue
         klokken.append(k)
     output.lijst(klokken, fmt, register)
-    return EXIT_OK
+    return uitkomst(register, EXIT_OK)
 
 
 def show(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,

@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from avgctl.commands.common import TERMIJNEN, check_format, dag_en_nu, open_register, zone
+from avgctl.commands.common import (
+    TERMIJNEN,
+    check_format,
+    dag_en_nu,
+    open_register,
+    uitkomst,
+    zone,
+)
 from avgctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from avgctl.output import deadlines as output
 from avgctl.overzicht import deadlines as domain
@@ -26,9 +33,10 @@ def run(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
         venster, uren = domain.waarschuwingsdagen(register), domain.waarschuwingsuren(register)
     shown = domain.binnen(items, venster, uren) if binnen else items
     naam = register.config.model.organisatie.naam or "" if register.config else ""
-    output.write(shown, fmt, today, naam, zone(register), totaal=len(items))
+    output.write(shown, fmt, today, naam, zone(register), totaal=len(items),
+                 onleesbaar=register.overgeslagen)
     if fail_on == "overdue" and any(t.te_laat for t in items):
-        return EXIT_FINDINGS
+        return uitkomst(register, EXIT_FINDINGS)
     if fail_on == "soon" and domain.binnen(items, venster, uren):
-        return EXIT_FINDINGS
-    return EXIT_OK
+        return uitkomst(register, EXIT_FINDINGS)
+    return uitkomst(register, EXIT_OK)

@@ -11,6 +11,7 @@ from avgctl.commands.common import (
     lever,
     niet_gevonden,
     open_register,
+    uitkomst,
     vandaag,
 )
 from avgctl.errors import EXIT_OK
@@ -26,7 +27,7 @@ def list_(repo: Path | None, criteria: Filter, fmt: str) -> int:
     check_format(fmt, output.LIST_FORMATS)
     register = open_register(repo, REGISTER)
     output.write_list(register, filter_verwerkingen(register, criteria), fmt)
-    return EXIT_OK
+    return uitkomst(register, EXIT_OK)
 
 
 def show(repo: Path | None, verwerking_id: str) -> int:

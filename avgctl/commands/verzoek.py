@@ -18,6 +18,7 @@ from avgctl.commands.common import (
     onder_slot,
     open_register,
     repo_root,
+    uitkomst,
     valideer,
     vandaag,
     veldfout,
@@ -176,8 +177,8 @@ def list_(repo: Path | None, dag: dt.date | None, alleen_open: bool, te_laat: bo
             continue
         standen.append(s)
     standen.sort(key=lambda s: (s.bron.model.ontvangen, s.bron.model.referentie))
-    output.lijst(standen, fmt)
-    return EXIT_OK
+    output.lijst(standen, fmt, register.overgeslagen)
+    return uitkomst(register, EXIT_OK)
 
 
 def show(repo: Path | None, dag: dt.date | None, referentie: str) -> int:

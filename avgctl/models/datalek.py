@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
-from avgctl.models.base import Model
+from avgctl.models.base import Datum, Model, Tijdstip
 from avgctl.models.verwerking import BijzondereCategorie
 
-Moment = AwareDatetime | dt.date
+Moment = Tijdstip | Datum
 
 
 _TIJDSTIP = "met de afwijking van UTC, bijvoorbeeld 2026-03-27T10:00:00+01:00"
@@ -52,11 +51,11 @@ class VerwerkerMelding(Model):
     """Een datalek bij een verwerker, die het aan ons moet melden (art. 33 lid 2 AVG)."""
 
     partij: str = Field(description="Het id uit partijen.yaml van de verwerker.")
-    verwerker_ontdekt_op: AwareDatetime | None = Field(
+    verwerker_ontdekt_op: Tijdstip | None = Field(
         default=None,
         description=f"Wanneer de verwerker het datalek ontdekte, {_TIJDSTIP}.",
     )
-    gemeld_aan_ons_op: AwareDatetime | None = Field(
+    gemeld_aan_ons_op: Tijdstip | None = Field(
         default=None,
         description=f"Wanneer de verwerker het datalek aan ons meldde, {_TIJDSTIP}.",
     )
@@ -68,7 +67,7 @@ class ApMelding(Model):
     soort: Literal["voorlopig", "volledig", "aanvulling", "intrekking"] = Field(
         description="Het soort melding: voorlopig, volledig, aanvulling of intrekking.",
     )
-    op: AwareDatetime = Field(description=f"Wanneer de melding is gedaan, {_TIJDSTIP}.")
+    op: Tijdstip = Field(description=f"Wanneer de melding is gedaan, {_TIJDSTIP}.")
     kenmerk: str | None = Field(
         default=None, description="Het meldnummer dat de Autoriteit Persoonsgegevens gaf."
     )
@@ -130,7 +129,7 @@ class Beoordeling(Model):
         default=None, description="Wat avgctl op grond van de antwoorden voorstelde.")
     besloten_door: str | None = Field(
         default=None, description="Wie het besluit nam: een functie, geen naam.")
-    besloten_op: dt.date | None = Field(default=None, description="Wanneer is besloten.")
+    besloten_op: Datum | None = Field(default=None, description="Wanneer is besloten.")
 
 
 class Datalek(Model):
@@ -147,7 +146,7 @@ class Datalek(Model):
         default=None,
         description="Wie het incident meldde: een functie of afdeling, geen naam.",
     )
-    ontdekt_op: AwareDatetime = Field(
+    ontdekt_op: Tijdstip = Field(
         description=f"Wanneer het datalek is ontdekt, {_TIJDSTIP}; de termijn van 72 uur "
         "voor het melden loopt vanaf dit moment (art. 33 lid 1 AVG).",
     )
@@ -254,5 +253,5 @@ class Datalek(Model):
     beoordeling: Beoordeling | None = Field(
         default=None, description="De beoordeling van de meldplicht: de antwoorden, wat avgctl "
         "voorstelde en wie besliste ('avgctl datalek beoordeel').")
-    afgesloten_op: dt.date | None = Field(
+    afgesloten_op: Datum | None = Field(
         default=None, description="Wanneer het datalek is afgehandeld en gesloten.")

@@ -107,6 +107,12 @@ class Organisatie(Model):
     )
 
 
+# Longer than this a policy cannot be meant (the law allows a month, three with the
+# extension, art. 12 lid 3 AVG); a longer one would also carry deadlines past the calendar
+# avgctl computes in (models/base.py).
+_LANGSTE_DAGEN = {"dag": 1, "week": 7, "maand": 31, "jaar": 366}
+
+
 def _duur(value: str) -> str:
     duur = parse_duur(value)
     if duur.onbeperkt:
@@ -114,6 +120,9 @@ def _duur(value: str) -> str:
     if duur.eenheid == "uur":  # also 'direct': art. 12(3) counts days, weeks and months
         raise ValueError("een termijn voor verzoeken telt in dagen, weken of maanden, niet in "
                          f"uren of {value!r}")
+    if (duur.aantal or 0) * _LANGSTE_DAGEN.get(duur.eenheid or "dag", 1) > 3660:
+        raise ValueError(f"een termijn voor verzoeken van {duur} kan niet kloppen; de wet "
+                         "geeft een maand, met verlenging drie maanden")
     return value
 
 
@@ -167,6 +176,14 @@ class Verzoekbeleid(Model):
         description="Binnen hoeveel werkdagen de identiteit van de verzoeker is gecontroleerd.",
     )
 
+    @field_validator("verificatie_werkdagen")
+    @classmethod
+    def _hooguit_een_jaar(cls, value: int) -> int:
+        # Counted day by day from each receipt: beyond a year it cannot be a target.
+        if value > 260:
+            raise ValueError(f"{value} werkdagen is meer dan een jaar; dat kan geen termijn zijn")
+        return value
+
 
 class Datalekbeleid(Model):
     """De termijnen die bij een datalek gelden."""
@@ -181,6 +198,14 @@ class Datalekbeleid(Model):
         description="Binnen hoeveel uur een verwerker een datalek aan ons meldt, zoals in de "
         "verwerkersovereenkomsten afgesproken.",
     )
+
+    @field_validator("verwerker_meldt_binnen_uur")
+    @classmethod
+    def _hooguit_een_jaar(cls, value: int) -> int:
+        # The deadline is computed from this; beyond a year it cannot be an agreement.
+        if value > 8784:
+            raise ValueError(f"{value} uur is meer dan een jaar; dat kan geen afspraak zijn")
+        return value
 
 
 class Waarschuwen(Model):

@@ -9,12 +9,11 @@ number, never a name: the register lives in git (DOMAIN.md §9).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from avgctl.models.base import Model
+from avgctl.models.base import Datum, Model
 
 # Art. 15-22 and 7(3) AVG.
 Verzoektype = Literal[
@@ -54,7 +53,7 @@ class Verzoek(Model):
 
     referentie: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
                             description="Het kenmerk van het verzoek, bijvoorbeeld AVG-2026-0042.")
-    ontvangen: dt.date = Field(description="De dag waarop het verzoek binnenkwam; de termijn "
+    ontvangen: Datum = Field(description="De dag waarop het verzoek binnenkwam; de termijn "
                                "begint de dag erna.")
     betrokkene_ref: str = Field(description="Een zaak- of klantnummer van de betrokkene, nooit "
                                 "een naam of ander direct gegeven.")
@@ -72,19 +71,19 @@ class Verzoek(Model):
         default="open", description="Waar het verzoek staat.")
     verificatie: Literal["open", "positief", "negatief", "niet_mogelijk"] = Field(
         default="open", description="De uitkomst van de controle van de identiteit.")
-    verificatie_op: dt.date | None = Field(default=None, description="Wanneer de identiteit "
+    verificatie_op: Datum | None = Field(default=None, description="Wanneer de identiteit "
                                            "is gecontroleerd.")
-    gepauzeerd_van: dt.date | None = Field(default=None, description="Begin van een pauze in "
+    gepauzeerd_van: Datum | None = Field(default=None, description="Begin van een pauze in "
                                            "de eigen termijn, bijvoorbeeld in afwachting van "
                                            "een identiteitsbewijs.")
-    gepauzeerd_tot: dt.date | None = Field(default=None, description="Einde van die pauze.")
+    gepauzeerd_tot: Datum | None = Field(default=None, description="Einde van die pauze.")
     pauze_reden: str | None = Field(default=None, description="Waarom de termijn is "
                                     "gepauzeerd.")
-    verlengd_op: dt.date | None = Field(default=None, description="Wanneer de betrokkene is "
+    verlengd_op: Datum | None = Field(default=None, description="Wanneer de betrokkene is "
                                         "verteld dat de termijn wordt verlengd (art. 12 lid 3).")
     verlenging_reden: str | None = Field(default=None, description="Waarom de termijn is "
                                          "verlengd: de complexiteit of het aantal verzoeken.")
-    afgehandeld_op: dt.date | None = Field(default=None, description="Wanneer het antwoord is "
+    afgehandeld_op: Datum | None = Field(default=None, description="Wanneer het antwoord is "
                                            "verzonden.")
     besluit: Literal["toegewezen", "gedeeltelijk_toegewezen", "afgewezen",
                      "niet_in_behandeling"] | None = Field(
@@ -95,7 +94,7 @@ class Verzoek(Model):
                                       "verzonden, bijvoorbeeld aangetekende brief.")
     verwerkingen: list[str] = Field(default_factory=list, description="De ids van de "
                                     "verwerkingen waarop het verzoek betrekking heeft.")
-    ontvangers_geinformeerd: dt.date | Literal["nvt"] | None = Field(
+    ontvangers_geinformeerd: Datum | Literal["nvt"] | None = Field(
         default=None, description="Na rectificatie, wissing of beperking: wanneer de "
         "ontvangers zijn ingelicht (art. 19 AVG), of 'nvt' als er geen ontvangers zijn.")
     opmerking: str | None = Field(default=None, description="Een opmerking, zonder "

@@ -147,7 +147,10 @@ def lijst(klokken: list[Klok], fmt: str, register: Register) -> None:
     zone = _zone(register)
     rows = [_rij(k, zone) for k in klokken]
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        from avgctl.output.onleesbaar import json_lijst
+
+        sys.stdout.write(json.dumps(json_lijst(rows, "datalekken", register.overgeslagen),
+                                    ensure_ascii=False, indent=2) + "\n")
         return
     from avgctl.output.verwerkingen import columns
 

@@ -7,18 +7,23 @@ import datetime as dt
 import io
 import json
 import sys
+from collections.abc import Sequence
 
 from avgctl.output.verwerkingen import columns
 from avgctl.overzicht.deadlines import Termijn
+from avgctl.store.register import Overgeslagen
 
 FORMATS = ("text", "json", "ics", "csv")
 
 
 def write(items: list[Termijn], fmt: str, vandaag: dt.date, organisatie: str,
-          zone: dt.tzinfo, totaal: int | None = None) -> None:
+          zone: dt.tzinfo, totaal: int | None = None,
+          onleesbaar: Sequence[Overgeslagen] = ()) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps([_dict(t, zone) for t in items], ensure_ascii=False,
-                                    indent=2) + "\n")
+        from avgctl.output.onleesbaar import json_lijst
+
+        data = json_lijst([_dict(t, zone) for t in items], "termijnen", onleesbaar)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,13 +13,17 @@ from zoneinfo import ZoneInfo
 from avgctl.overzicht.deadlines import Termijn
 from avgctl.overzicht.status import Status
 from avgctl.render import datum
+from avgctl.store.register import Overgeslagen
 
 FORMATS = ("text", "json")
 
 
-def write(status: Status, fmt: str) -> None:
+def write(status: Status, fmt: str, onleesbaar: Sequence[Overgeslagen] = ()) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps(_as_json(status), ensure_ascii=False, indent=2) + "\n")
+        from avgctl.output.onleesbaar import json_object
+
+        data = json_object(_as_json(status), onleesbaar)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         _text(status)
 

@@ -19,7 +19,10 @@ LIST_FORMATS = ("text", "json")
 def write_list(register: Register, bronnen: list[Bron[Verwerking]], fmt: str) -> None:
     rows = [_row(b.model) for b in bronnen]
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        from avgctl.output.onleesbaar import json_lijst
+
+        sys.stdout.write(json.dumps(json_lijst(rows, "verwerkingen", register.overgeslagen),
+                                    ensure_ascii=False, indent=2) + "\n")
         return
     header = ["id", "naam", "grondslag", "betrokkenen", "bijzonder", "DPIA", "eigenaar"]
     cells = [[row["id"], row["naam"], ", ".join(row["grondslag"]),

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Sequence
 
 from avgctl.models.verzoek import ARTIKEL, Verzoek
 from avgctl.output.vragen import Controle
 from avgctl.render import datum
-from avgctl.store.register import Bron
+from avgctl.store.register import Bron, Overgeslagen
 from avgctl.termijnen.verzoek import Verzoektermijnen
 from avgctl.verzoeken.views import Stand
 
@@ -68,10 +69,13 @@ def _rij(s: Stand) -> dict[str, object]:
     }
 
 
-def lijst(standen: list[Stand], fmt: str) -> None:
+def lijst(standen: list[Stand], fmt: str, onleesbaar: Sequence[Overgeslagen] = ()) -> None:
     rows = [_rij(s) for s in standen]
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        from avgctl.output.onleesbaar import json_lijst
+
+        sys.stdout.write(json.dumps(json_lijst(rows, "verzoeken", onleesbaar),
+                                    ensure_ascii=False, indent=2) + "\n")
         return
     from avgctl.output.verwerkingen import columns
 

@@ -25,6 +25,7 @@ from avgctl.rules.base import Rule
 _RULES: list[type[Rule]] = [
     bestand.Onleesbaar,
     bestand.Schema,
+    bestand.BuitenKalender,
     inhoud.RegisterLeeg,
     inhoud.DoelOntbreekt,
     inhoud.GrondslagOntbreekt,

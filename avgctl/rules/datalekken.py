@@ -13,7 +13,7 @@ from avgctl.datalekken.views import ernstcriteria, meldplichtig, termijnen
 from avgctl.findings import PendingFinding, Severity
 from avgctl.models.datalek import Datalek
 from avgctl.rules.base import Rule, Voorbeeld
-from avgctl.store.register import PARTIJEN_FILE, Bron
+from avgctl.store.register import PARTIJEN_FILE, VERWERKINGEN_DIR, Bron
 
 _KOP = ("referentie: DL-2026-001\nontdekt_op: 2026-03-27T10:00:00+01:00\n"
         "beschrijving: Brief met dossiergegevens naar een verkeerd adres gestuurd.\n"
@@ -303,11 +303,10 @@ class OnbekendeVerwijzing(_DatalekRule):
 
     def check(self) -> Iterator[PendingFinding]:
         ids = {b.model.id for b in self.register.verwerkingen}
-        skip = any(rel.startswith("registers/verwerkingen") for rel in self.register.onleesbaar)
         for bron in self.register.datalekken:
             d = bron.model
             for index, ref in enumerate(d.verwerkingen):
-                if ref not in ids and not skip:
+                if ref not in ids and not self.register.unverifiable(VERWERKINGEN_DIR, ref):
                     yield self.finding(bron, ("verwerkingen", index), f"{d.referentie}: onbekende "
                                        f"verwerking '{ref}'", "zie 'avgctl verwerkingen list'")
             partij = d.verwerker.partij if d.verwerker else None

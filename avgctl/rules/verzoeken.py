@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from avgctl.findings import PendingFinding, Severity
 from avgctl.models.verzoek import ARTIKEL, MELDEN_AAN_ONTVANGERS, Verzoek
 from avgctl.rules.base import Rule, Voorbeeld
-from avgctl.store.register import CONFIG_FILE, Bron
+from avgctl.store.register import CONFIG_FILE, VERWERKINGEN_DIR, Bron
 from avgctl.termijnen.verzoek import ruimer_dan_wet
 from avgctl.verzoeken.views import datumfouten, is_open, lijkt_identiteit, termijnen
 
@@ -480,11 +480,11 @@ class OnbekendeVerwerking(_VerzoekRule):
 
     def check(self) -> Iterator[PendingFinding]:
         ids = {b.model.id for b in self.register.verwerkingen}
-        if any(rel.startswith("registers/verwerkingen") for rel in self.register.onleesbaar):
-            return  # an unreadable activity may be the one referred to
         for bron in self.verzoeken():
             for ref in bron.model.verwerkingen:
-                if ref not in ids:
+                # An activity that did not validate, or a file that could not be read, may be
+                # the one referred to: its own finding says what is wrong.
+                if ref not in ids and not self.register.unverifiable(VERWERKINGEN_DIR, ref):
                     yield self.finding(bron, ("verwerkingen",), f"{bron.model.referentie}: "
                                        f"onbekende verwerking '{ref}'",
                                        "zie 'avgctl verwerkingen list'")

@@ -42,6 +42,24 @@ class Bron(Generic[M]):
         return self.doc.rel
 
 
+@dataclass(frozen=True)
+class Overgeslagen:
+    """A file or a record that could not be read: every list, count and deadline that follows
+    leaves it out, so a command must say so instead of looking complete."""
+
+    file: str
+    line: int
+    column: int
+    reden: str  # the (first) problem, in Dutch
+    records: int | None  # records left out; None: the whole file (how many is unknown)
+    soort: str = "record"  # what a record in this file is: verzoek, datalek, verwerking, ...
+    id: str | None = None  # its reference or id, when that could be read
+
+    @property
+    def heel_bestand(self) -> bool:
+        return self.records is None
+
+
 @dataclass
 class Register:
     root: Path
@@ -58,12 +76,21 @@ class Register:
     bewaartermijnen_present: bool = False
     # Files that could not be read, and ids of records that did not validate, per file. A
     # reference into them is not reported as unknown: the real problem is already reported.
+    # ``rel`` is a file, or a folder of one file per record (registers/verwerkingen).
     onleesbaar: set[str] = field(default_factory=set)
     ongeldige_ids: dict[str, set[str]] = field(default_factory=dict)
+    # What was left out while reading, in the order it was met (reported by every overview).
+    overgeslagen: list[Overgeslagen] = field(default_factory=list)
 
     def unverifiable(self, rel: str, ref: str) -> bool:
-        """Whether a reference into ``rel`` cannot be checked because of an earlier finding."""
-        return rel in self.onleesbaar or ref in self.ongeldige_ids.get(rel, set())
+        """Whether a reference into ``rel`` cannot be checked because of an earlier finding.
+
+        For a folder: a file in it could not be read at all (its id is unknown), or a record
+        with this id did not validate (it exists, so a reference to it is no typo).
+        """
+        if ref in self.ongeldige_ids.get(rel, ()):
+            return True
+        return rel in self.onleesbaar or any(f.startswith(rel + "/") for f in self.onleesbaar)
 
     def partij(self, partij_id: str) -> Bron[Partij] | None:
         return self._partijen_by_id().get(partij_id)

@@ -28,9 +28,10 @@ from avgctl.store.register import (
     VERZOEKEN_FILE,
     Bron,
     Document,
+    Overgeslagen,
     Register,
 )
-from avgctl.store.schemafout import translate
+from avgctl.store.schemafout import buiten_kalender, translate
 from avgctl.store.yamlfile import LoadError, YamlDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -40,8 +41,25 @@ OPEN = ("open", "in_behandeling")  # the statuses of a request that is still run
 
 CODE_ONLEESBAAR = "AVG001"
 CODE_SCHEMA = "AVG002"
+CODE_KALENDER = "AVG003"
 TITLE_ONLEESBAAR = "Bestand is niet te lezen"
 TITLE_SCHEMA = "Veld ontbreekt, is onbekend of heeft een verkeerde waarde"
+TITLE_KALENDER = "Datum buiten de jaren waarin avgctl termijnen berekent"
+# Statuses of a request that has no clock any more; any other value (also a typo) is validated
+# when only the open requests are read, so that it is reported instead of left out.
+GESLOTEN = ("afgehandeld", "ingetrokken")
+# The folders that hold one record per file, and what such a record is called.
+_MAPPEN = {VERWERKINGEN_DIR: "verwerking", DATALEKKEN_DIR: "datalek", VERZOEKEN_DIR: "verzoek"}
+_BESTANDEN = {VERZOEKEN_FILE: "verzoek", PARTIJEN_FILE: "partij",
+              BEWAARTERMIJNEN_FILE: "bewaartermijn", CONFIG_FILE: "instelling"}
+
+
+def _soort(rel: str) -> tuple[str, bool]:
+    """What a record in ``rel`` is, and whether ``rel`` holds exactly one record."""
+    folder = rel.rsplit("/", 1)[0]
+    if folder in _MAPPEN and rel != folder:
+        return _MAPPEN[folder], True
+    return _BESTANDEN.get(rel, _MAPPEN.get(rel, "record")), False
 
 
 def find_repo(explicit: Path | None, start: Path) -> Path:
@@ -146,6 +164,8 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
             verwerking = loader.validate(Verwerking, doc, doc.data, ())
             if verwerking is not None:
                 register.verwerkingen.append(Bron(verwerking, doc))
+            else:  # still known by its id: a reference to it is not "unknown" (AVG713, AVG808)
+                loader.invalid(VERWERKINGEN_DIR, str(doc.data.get("id", "")))
 
     for rel in lekken:
         doc = loader.read(rel)
@@ -153,6 +173,8 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
             datalek = loader.validate(Datalek, doc, doc.data, ())
             if datalek is not None:
                 register.datalekken.append(Bron(datalek, doc))
+            else:
+                loader.invalid(DATALEKKEN_DIR, str(doc.data.get("referentie", "")))
 
     for rel in loader.yaml_files(VERZOEKEN_DIR) if "verzoeken" in delen else []:
         doc = loader.read(rel)
@@ -224,9 +246,11 @@ class _Loader:
         if not _present(directory):
             return []
         if not directory.is_dir():
-            self._add(CODE_ONLEESBAAR, TITLE_ONLEESBAAR,
-                      f"{rel_dir} is een bestand, maar hier wordt een map verwacht", rel_dir, 1, 1,
+            self.register.onleesbaar.add(rel_dir)
+            message = f"{rel_dir} is een bestand, maar hier wordt een map verwacht"
+            self._add(CODE_ONLEESBAAR, TITLE_ONLEESBAAR, message, rel_dir, 1, 1,
                       f"maak van {rel_dir} een map met daarin één YAML-bestand per record")
+            self._skip(rel_dir, 1, 1, message)
             return []
         names = sorted(
             entry.name for entry in directory.iterdir()
@@ -246,6 +270,7 @@ class _Loader:
             self.register.onleesbaar.add(rel)
             self._add(CODE_ONLEESBAAR, TITLE_ONLEESBAAR, exc.message, rel, exc.line, exc.column,
                       exc.hint)
+            self._skip(rel, exc.line, exc.column, exc.message)
             return None
         self.register.documents[rel] = doc
         return doc
@@ -254,8 +279,10 @@ class _Loader:
         if isinstance(doc.data, kind):
             return True
         self.register.onleesbaar.add(doc.rel)
-        self._add(CODE_SCHEMA, TITLE_SCHEMA, f"verkeerde opbouw: verwacht {description}",
-                  doc.rel, 1, 1, "zie de beschrijving van het bestandsformaat in de README")
+        message = f"verkeerde opbouw: verwacht {description}"
+        self._add(CODE_SCHEMA, TITLE_SCHEMA, message, doc.rel, 1, 1,
+                  "zie de beschrijving van het bestandsformaat in de README")
+        self._skip(doc.rel, 1, 1, message)
         return False
 
     def verzoeken_csv(self, rel: str, modus: Verzoekmodus = "alle") -> None:
@@ -266,6 +293,7 @@ class _Loader:
             self.register.onleesbaar.add(rel)
             self._add(CODE_ONLEESBAAR, TITLE_ONLEESBAAR, exc.message, rel, exc.line, exc.column,
                       exc.hint)
+            self._skip(rel, exc.line, exc.column, exc.message)
             return
         self.register.documents[rel] = doc
         known = set(Verzoek.model_fields)
@@ -273,8 +301,10 @@ class _Loader:
                    if f.is_required() and name not in doc.header]
         if missing:
             self.register.onleesbaar.add(rel)
-            self._add(CODE_SCHEMA, TITLE_SCHEMA, f"kolom {', '.join(missing)} ontbreekt", rel,
-                      1, 1, "de eerste regel noemt de kolommen; zie de README voor de lijst")
+            message = f"kolom {', '.join(missing)} ontbreekt"
+            self._add(CODE_SCHEMA, TITLE_SCHEMA, message, rel, 1, 1,
+                      "de eerste regel noemt de kolommen; zie de README voor de lijst")
+            self._skip(rel, 1, 1, message)
             return
         for name in doc.header:
             if name not in known:
@@ -291,7 +321,7 @@ class _Loader:
         status = doc.column("status")
         if modus == "open" and status is not None:
             indices = [i for i, row in enumerate(doc.rows)
-                       if status >= len(row) or row[status].strip() in ("", *OPEN)]
+                       if status >= len(row) or row[status].strip() not in GESLOTEN]
         records = [{name: cell for name, cell in zip(names, doc.rows[i], strict=False)
                     if cell and name} for i in indices]
         if "verwerkingen" in doc.header:
@@ -311,11 +341,12 @@ class _Loader:
             except ValidationError:
                 verzoek = self.validate(Verzoek, doc, record, (index,))  # reports the errors
                 assert verzoek is None
+                self.invalid(doc.rel, record.get("referentie"))
         return valid
 
     def invalid(self, rel: str, record_id: object) -> None:
-        if isinstance(record_id, str):
-            self.register.ongeldige_ids.setdefault(rel, set()).add(record_id)
+        if isinstance(record_id, str) and record_id.strip():
+            self.register.ongeldige_ids.setdefault(rel, set()).add(record_id.strip())
 
     def validate(self, model: type[M], doc: Document, data: Any, path: DataPath) -> M | None:
         try:
@@ -328,9 +359,40 @@ class _Loader:
                 if (line, column, fout.message) in seen:
                     continue  # a union reports once per member tried
                 seen.add((line, column, fout.message))
-                self._add(CODE_SCHEMA, TITLE_SCHEMA, fout.message, doc.rel, line, column,
-                          fout.hint)
+                if buiten_kalender(error):
+                    self._add(CODE_KALENDER, TITLE_KALENDER, fout.message, doc.rel, line,
+                              column, fout.hint)
+                else:
+                    self._add(CODE_SCHEMA, TITLE_SCHEMA, fout.message, doc.rel, line, column,
+                              fout.hint)
+            self._skip_record(model, doc, data, path, seen)
             return None
+
+    def _skip_record(self, model: type[BaseModel], doc: Document, data: Any, path: DataPath,
+                     fouten: set[tuple[int, int, str]]) -> None:
+        """Note the record that did not validate, at its own line, with its first problem."""
+        line, column, message = min(fouten) if fouten else (*doc.locate(path), "ongeldig")
+        if path and isinstance(path[0], int) and isinstance(doc, CsvDocument):
+            line = doc.lines[path[0]]  # the row's line; its first wrong cell is the column
+        if len(fouten) > 1:
+            message += f" (en nog {len(fouten) - 1} {'fout' if len(fouten) == 2 else 'fouten'})"
+        record_id = None
+        if isinstance(data, dict):
+            value = data.get("referentie", data.get("id"))
+            record_id = value.strip() if isinstance(value, str) and value.strip() else None
+            if record_id is None and path and isinstance(path[0], str):
+                record_id = path[0]  # a retention period is known by its key
+        heel = model is Config
+        self._skip(doc.rel, line, column, message, record_id, heel)
+
+    def _skip(self, rel: str, line: int, column: int, reden: str, record_id: str | None = None,
+              heel: bool | None = None) -> None:
+        soort, een_record = _soort(rel)
+        if heel is None:
+            heel = not een_record
+        self.register.overgeslagen.append(Overgeslagen(
+            file=rel, line=line, column=column, reden=reden, records=None if heel else 1,
+            soort=soort, id=record_id))
 
     def _add(self, code: str, title: str, message: str, rel: str, line: int, column: int,
              hint: str) -> None:

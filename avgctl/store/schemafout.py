@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -13,6 +14,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from avgctl.findings import Path as DataPath
+from avgctl.models.base import EERSTE_DAG, LAATSTE_DAG
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,12 @@ def translate(model: type[BaseModel], error: ErrorDetails, prefix: DataPath = ()
     if kind.startswith("date") and isinstance(given, str) and _ISO_DATE.match(given):
         return SchemaFout(path, f"'{_name(loc)}': {given} is geen bestaande datum",
                           "controleer dag en maand", key=False)
+    if buiten_kalender(error):
+        shown = given.isoformat() if isinstance(given, dt.date) else str(given)
+        return SchemaFout(path, f"'{_name(loc)}': {shown} ligt buiten de jaren "
+                          f"{EERSTE_DAG.year}-{LAATSTE_DAG.year}; met zo'n datum rekent avgctl "
+                          "geen termijn", "waarschijnlijk een tikfout in het jaar; verbeter de "
+                          "datum", key=False)
     if loc and loc[-1] == "datetime" and kind.startswith("datetime"):
         # Only a field that takes a date or a moment names the tried member 'datetime'.
         return SchemaFout(path, f"'{_name(loc)}' moet een datum of een tijdstip zijn",
@@ -150,6 +158,14 @@ def waardefout(error: ErrorDetails) -> tuple[str, str]:
         message, hint = _SIMPLE.get(kind) or _MEER[kind]
         return f"{waarde} {message}", hint
     return f"{waarde} is geen geldige waarde", ""
+
+
+def buiten_kalender(error: ErrorDetails) -> bool:
+    """Whether the error is a date outside the calendar avgctl computes in (AVG003)."""
+    if error["type"] not in ("greater_than_equal", "less_than_equal"):
+        return False
+    grens = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("le"))
+    return isinstance(grens, dt.date) or bool(isinstance(grens, str) and _ISO_DATE.match(grens))
 
 
 def _name(loc: tuple[int | str, ...]) -> str:
