@@ -153,17 +153,18 @@ def onder_slot(root: Path, rel: str, laad: Callable[[], R], bestand: Callable[[R
 
 def open_register(repo: Path | None, delen: frozenset[str] | None = None,
                   verzoeken: Literal["alle", "open", "ruw"] = "alle",
-                  waarschuw: bool = True) -> Register:
+                  waarschuw: bool = True, overzicht: bool = False) -> Register:
     """Find the repository (``--repo`` or upwards from here) and load it, or only ``delen``.
 
-    With ``waarschuw``, files or records that could not be read are named on stderr with
-    their place and counted: a list that silently leaves them out would look complete when it
-    is not. An overview then ends with ``uitkomst`` (exit 1, or 2 for a whole file).
+    With ``waarschuw``, files or records that could not be read are mentioned on stderr: a
+    list that silently leaves them out would look complete when it is not. An ``overzicht``
+    (deadlines, status, a list) names each of them with its place and counts them per file,
+    and ends with ``uitkomst`` (exit 1, or 2 for a whole file).
     """
     from avgctl.store.repo import ALLES, find_repo, load_register
 
     register = load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken)
-    if waarschuw and register.load_findings:
+    if overzicht:
         from avgctl.output import onleesbaar
 
         onleesbaar.meld(register.overgeslagen)
@@ -176,6 +177,13 @@ def open_register(repo: Path | None, delen: frozenset[str] | None = None,
             warning(f"{len(rest)} {'fout' if len(rest) == 1 else 'fouten'} in "
                     f"{', '.join(bestanden[:3])}" + (" en meer" if len(bestanden) > 3 else "")
                     + f" (eerste: {rest[0].location}: {rest[0].message}); zie 'avgctl check'")
+    elif waarschuw and register.load_findings:
+        from avgctl.output.console import warning
+
+        bestanden = sorted({f.location.file for f in register.load_findings})
+        warning(f"{len(register.load_findings)} fout(en) in {', '.join(bestanden[:3])}"
+                + (" en meer" if len(bestanden) > 3 else "")
+                + "; wat daar staat, ontbreekt hieronder. Zie 'avgctl check'")
     # Kept until the process ends: freeing a large register object by object when the command
     # returns costs more time than the process needs to exit (the console script leaves with
     # os._exit, see __main__).

@@ -299,7 +299,7 @@ def meld(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None, ref
 def list_(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
           alleen_open: bool, meldplichtig_: bool, te_laat: bool, fmt: str) -> int:
     check_format(fmt, output.LIST_FORMATS)
-    register = _open(repo)
+    register = open_register(repo, DELEN, overzicht=True)
     _, now = dag_en_nu(dag, moment, register)
     klokken = []
     for bron in sorted(register.datalekken, key=lambda b: b.model.ontdekt_op):

@@ -23,7 +23,8 @@ def run(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
     check_format(fmt, output.FORMATS)
     if fail_on not in (None, "overdue", "soon"):
         raise UsageError(f"--fail-on {fail_on!r}: kies overdue of soon")
-    register = open_register(repo, TERMIJNEN, verzoeken="open")  # closed ones have no clock
+    # closed ones have no clock
+    register = open_register(repo, TERMIJNEN, verzoeken="open", overzicht=True)
     today, now = dag_en_nu(dag, moment, register)
     items = domain.termijnen(register, today, now)
     if binnen:

@@ -16,7 +16,7 @@ from avgctl.store.register import Context
 def run(repo: Path | None, dag: dt.date | None, fmt: str,
         moment: dt.datetime | None = None) -> int:
     check_format(fmt, output.FORMATS)
-    register = open_register(repo)
+    register = open_register(repo, overzicht=True)
     today, now = dag_en_nu(dag, moment, register)
     findings = run_checks(register, Context(today, now))
     output.write(status(register, findings, today, now=now), fmt, register.overgeslagen)

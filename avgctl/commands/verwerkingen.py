@@ -25,7 +25,7 @@ EXPORT_FORMATS = ("csv", "md", "html", "var")
 
 def list_(repo: Path | None, criteria: Filter, fmt: str) -> int:
     check_format(fmt, output.LIST_FORMATS)
-    register = open_register(repo, REGISTER)
+    register = open_register(repo, REGISTER, overzicht=True)
     output.write_list(register, filter_verwerkingen(register, criteria), fmt)
     return uitkomst(register, EXIT_OK)
 

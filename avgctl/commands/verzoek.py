@@ -163,7 +163,7 @@ def list_(repo: Path | None, dag: dt.date | None, alleen_open: bool, te_laat: bo
     check_format(fmt, output.LIST_FORMATS)
     if type_ is not None and type_ not in ARTIKEL:
         raise UsageError(f"onbekend type {type_!r}; kies uit: {', '.join(ARTIKEL)}")
-    register = open_register(repo, VERZOEKEN)
+    register = open_register(repo, VERZOEKEN, overzicht=True)
     today = vandaag(dag, register)
     standen = []
     for bron in register.verzoeken:
