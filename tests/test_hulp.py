@@ -153,3 +153,18 @@ def test_help_imports_nothing_heavy() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_help_starts_quickly() -> None:
+    """DESIGN.md §5: `avgctl --help` well under 0.2 s. Measured as the processor time of the
+    child (the best of five), so that other processes on the machine do not decide it."""
+    import resource
+
+    tijden = []
+    for _ in range(5):
+        voor = resource.getrusage(resource.RUSAGE_CHILDREN)
+        result = _run("--help")
+        na = resource.getrusage(resource.RUSAGE_CHILDREN)
+        tijden.append(na.ru_utime + na.ru_stime - voor.ru_utime - voor.ru_stime)
+        assert result.returncode == 0
+    assert min(tijden) < 0.2, tijden
