@@ -94,3 +94,11 @@ def test_a_validation_error_no_command_caught_is_still_dutch(
         "fout: ongeldige gegevens (Beoordeling): 'veel_betrokkenen' moet true of false zijn; "
         "onbekend veld 'onbekend'\n")
     assert not ENGELS.search(result.err)
+
+
+def test_uit_naming_a_folder(cli: Any, repo: Path) -> None:
+    result = cli("verwerkingen", "export", "--format", "md", "--repo", str(repo), "--uit",
+                 str(repo))
+    assert result.exit_code == 2
+    assert result.err == (f"fout: --uit {repo} is een map; geef de naam van een bestand, "
+                          f"bijvoorbeeld {repo / 'document'}\n")

@@ -225,3 +225,17 @@ def test_beoordeel_answers_j_ja_n_nee(cli: Any, tmp_path: Path,
     assert (b["persoonsgegevens"], b["veel_betrokkenen"], b["gevoelige_gegevens"],
             b["langdurig"], b["onleesbaar"], b["besloten_door"]) == (
         True, False, True, False, False, "FG")
+
+
+def test_every_question_goes_through_avgctl_output_vragen() -> None:
+    """typer.prompt and typer.confirm show [Y/n] and answer in English; input() knows no
+    j/n. A new interactive flow asks through avgctl.output.vragen instead."""
+    import re as regex
+
+    from tests.conftest import PROJECT
+
+    pattern = regex.compile(r"\b(typer|click)\.(prompt|confirm)\b|(?<![\w.])input\(")
+    found = [f"{path.relative_to(PROJECT)}:{n}" for path in (PROJECT / "avgctl").rglob("*.py")
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if pattern.search(line)]
+    assert found == []

@@ -269,6 +269,9 @@ def lever(data: bytes, uit: Path | None) -> None:
     if uit is None:
         write_bytes(data)
     else:
+        if uit.is_dir():
+            raise UsageError(f"--uit {uit} is een map; geef de naam van een bestand, "
+                             f"bijvoorbeeld {uit / 'document'}")
         atomic_write(uit, data)
         written(uit)
 

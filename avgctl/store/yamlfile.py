@@ -148,6 +148,15 @@ _OS_REASONS = {
     errno.EEXIST: "er staat een bestand waar een map moet komen",
     errno.ENOSPC: "de schijf is vol",
     errno.EROFS: "de schijf is alleen-lezen",
+    errno.EBUSY: "het is in gebruik (een map als / of een aangekoppelde schijf kan niet worden "
+    "vervangen); kies een bestand in een map",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EINVAL: "deze naam of plek kan niet op dit bestandssysteem",
+    errno.EIO: "de schijf gaf een lees- of schrijffout",
+    errno.EFBIG: "het bestand wordt te groot",
+    errno.EDQUOT: "uw schijfruimte (quotum) is op",
+    errno.ETXTBSY: "het bestand is in gebruik",
+    errno.EXDEV: "het ligt op een andere schijf",
 }
 
 
