@@ -446,3 +446,40 @@ def test_identifier_in_a_breach_is_refused(cli: Any, lek: Path) -> None:
                           "klant 111222333 is gebeld"),
                _weigering("DL-2026-001", (DL, "AVG601", "mogelijk BSN in het register: "
                                           "11*****33", SCHRAP)))
+
+
+def test_update_refuses_a_date_in_the_future(cli: Any, voorbeeld: Path) -> None:
+    _geweigerd(cli, voorbeeld, ("verzoek", "update", OPEN, "--verificatie", "positief",
+                                "--verificatie-op", "2026-11-23", "--vandaag", DAG),
+               _weigering(OPEN, (F, "AVG702", "verificatie_op (2026-11-23) ligt in de toekomst",
+                                 "verbeter de datum")))
+    result = cli("verzoek", "update", OPEN, "--verificatie", "positief", "--verificatie-op",
+                 "2026-11-23", "--vandaag", "2026-11-23", "--repo", str(voorbeeld))
+    assert (result.exit_code, result.err) == (0, "")
+
+
+def test_a_second_identifier_with_the_same_mask_is_new(cli: Any, voorbeeld: Path) -> None:
+    """111222333 and 113222333... both show as 11*****33: counted, not only compared."""
+    _zet_rij(voorbeeld, OPEN, opmerking="dossier 111222333")
+    _geweigerd(cli, voorbeeld, ("verzoek", "update", OPEN, "--opmerking",
+                                "dossier 111222333 en 123456782"),
+               _weigering(OPEN, (F, "AVG601", "mogelijk BSN in het register: 12*****82",
+                                 SCHRAP)))
+    _geweigerd(cli, voorbeeld, ("verzoek", "update", OPEN, "--opmerking",
+                                "dossier 111222333 en 111222333"),
+               _weigering(OPEN, (F, "AVG601", "mogelijk BSN in het register: 11*****33",
+                                 SCHRAP)))
+
+
+def test_breach_folder_that_is_a_file(cli: Any, lek: Path) -> None:
+    folder = lek / "registers/datalekken"
+    shutil.rmtree(folder)
+    folder.write_text("x\n")
+    _geweigerd(cli, lek, _add(), (
+        "let op: 1 fout(en) in registers/datalekken; wat daar staat, ontbreekt hieronder. Zie "
+        "'avgctl check'\n"
+        "fout: registers/datalekken is niet te lezen\n"
+        "  registers/datalekken:1:1: registers/datalekken is een bestand, maar hier wordt een "
+        "map verwacht\n"
+        "    → maak van registers/datalekken een map met daarin één YAML-bestand per record\n"
+        + SLOT), exit_code=2)

@@ -86,9 +86,11 @@ def verzoek_update(
     ontvangers_geinformeerd: Annotated[str | None, tekst(_ONTVANGERS, "DATUM")] = None,
     opmerking: Annotated[str | None, tekst(_OPMERKING)] = None,
     repo: RepoOpt = None,
+    vandaag: VandaagOpt = None,
 ) -> int:
     """Wijzig velden van een verzoek; de rest van het register blijft zoals het is."""
     from avgctl.commands import verzoek as command
+    from avgctl.commands.common import parse_vandaag
 
     velden: dict[str, object] = {
         "status": status, "behandelaar": behandelaar, "verificatie": verificatie,
@@ -97,7 +99,7 @@ def verzoek_update(
         **datums(verificatie_op=verificatie_op, gepauzeerd_van=gepauzeerd_van,
                   gepauzeerd_tot=gepauzeerd_tot),
     }
-    return command.update(repo, referentie, velden)
+    return command.update(repo, referentie, velden, parse_vandaag(vandaag))
 
 
 @verzoek_app.command("verleng")

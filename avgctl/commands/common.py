@@ -350,7 +350,9 @@ def leesbaar(register: Register, rel: str, wat: str | None = None,
     "geen verzoek met referentie") or with a crash. A file that cannot be read at all is an
     unreadable register (exit 2); a record in it with a wrong value is a finding (exit 1).
     """
-    heel = rel in register.onleesbaar
+    # A folder that is a file is reported (AVG001) but holds no records to mark unreadable.
+    heel = rel in register.onleesbaar or any(
+        f.location.file == rel and f.code == "AVG001" for f in register.load_findings)
     oorzaken = [f for f in register.load_findings if f.location.file == rel
                 and (heel or regel is None or f.location.line == regel)]
     if not heel and (wat is None or not oorzaken):

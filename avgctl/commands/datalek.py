@@ -61,6 +61,7 @@ def add(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
                     velden[naam] = antwoord
 
     def nieuw(register: Register) -> tuple[Register, Datalek, Path, dt.datetime]:
+        leesbaar(register, DATALEKKEN_DIR)  # a file where the folder should be
         today, now = dag_en_nu(dag, moment, register)
         velden["ontdekt_op"] = _ontdekt(velden.get("ontdekt_op", now), today, now, register)
         gevormd = _vorm(velden)

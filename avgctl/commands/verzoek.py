@@ -98,14 +98,16 @@ def _controle(naam: str, velden: dict[str, Any]) -> Callable[[str], str | None]:
     return controle
 
 
-def update(repo: Path | None, referentie: str, velden: dict[str, Any]) -> int:
+def update(repo: Path | None, referentie: str, velden: dict[str, Any],
+           dag: dt.date | None = None) -> int:
     wijzigingen = {k: v for k, v in velden.items() if v is not None}
     if isinstance(wijzigingen.get("verwerkingen"), str):
         wijzigingen["verwerkingen"] = split_ids(wijzigingen["verwerkingen"])
     if not wijzigingen:
         raise UsageError("niets te wijzigen; geef ten minste één optie, zie --help")
     _, verzoek = _onder_slot(repo, referentie,
-                             lambda register, bron: _wijzig(register, bron, wijzigingen))
+                             lambda register, bron: _wijzig(register, bron, wijzigingen,
+                                                            vandaag(dag, register)))
     output.gewijzigd(verzoek, sorted(wijzigingen))
     return EXIT_OK
 
@@ -286,11 +288,10 @@ def _valideer(register: Register, velden: dict[str, Any], today: dt.date,
 
 
 def _wijzig(register: Register, bron: Bron[Verzoek], wijzigingen: dict[str, Any],
-            today: dt.date | None = None) -> Verzoek:
+            today: dt.date) -> Verzoek:
     """Check the changed request through the model, then write only the changed fields."""
-    # Without a day (update has no --vandaag) no date counts as in the future.
     verzoek = _valideer(register, {**bron.model.model_dump(exclude_none=True), **wijzigingen},
-                        today or dt.date.max, bron)
+                        today, bron)
     veranderd = {naam: getattr(verzoek, naam) for naam in wijzigingen}
     path = register.root / bron.doc.rel
     if isinstance(bron.doc, CsvDocument):

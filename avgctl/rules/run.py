@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -90,9 +91,16 @@ def fouten_in_record(register: Register, context: Context, bron: Bron[Any],
     a notification that must be made now). The place is the file only: for a record that is
     not written yet there is no line.
     """
-    voor = _fouten(register, context, oud) if oud is not None else []
-    gezien = {(f.code, f.message) for f in voor}
-    return [f for f in _fouten(register, context, bron) if (f.code, f.message) not in gezien]
+    # Counted: a second BSN with the same masked message as one already there is new.
+    gezien = Counter((f.code, f.message) for f in (
+        _fouten(register, context, oud) if oud is not None else []))
+    nieuw = []
+    for f in _fouten(register, context, bron):
+        if gezien[(f.code, f.message)] > 0:
+            gezien[(f.code, f.message)] -= 1
+        else:
+            nieuw.append(f)
+    return nieuw
 
 
 def _fouten(register: Register, context: Context, bron: Bron[Any]) -> list[Finding]:
