@@ -27,6 +27,10 @@ organisatie:
   medewerkers: 5000
   contact: {adres: "Benchmarkweg 1, 1234 AB Ergens", email: privacy@bench.example}
   fg: {naam: Functionaris gegevensbescherming, email: fg@bench.example}
+  rechten: {email: privacy@bench.example, postadres: "Postbus 1, 1234 AB Ergens"}
+privacyverklaring:
+  doelgroepen:
+    klanten: {naam: klanten, naam_en: clients}
 beleid:
   tijdzone: Europe/Amsterdam
 """

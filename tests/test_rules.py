@@ -176,10 +176,11 @@ def test_rule(tmp_path: Path, code: str, rel: str, bad: str, line: int, good: st
 
 def test_every_rule_has_a_case() -> None:
     from tests.test_datalek_klok import CASES as DATALEK_CASES
+    from tests.test_privacyverklaring_rules import CASES as VERKLARING_CASES
     from tests.test_verzoeken_rules import CASES as VERZOEK_CASES
 
     tested = ({case[0] for case in CASES} | {case[0] for case in VERZOEK_CASES}
-              | {case[0] for case in DATALEK_CASES})
+              | {case[0] for case in DATALEK_CASES} | {case[0] for case in VERKLARING_CASES})
     # below: these need two files, or the organisation and an activity together
     # AVG711 and AVG712 are tested in test_verzoeken_rules as well, by their own tables
     untested = set(REGISTRY) - tested - {"AVG100", "AVG110", "AVG203", "AVG301", "AVG711",

@@ -21,6 +21,7 @@ from avgctl import __version__
 from avgctl.cli.datalek import datalek_app
 from avgctl.cli.hulp import installeer as _dutch_help
 from avgctl.cli.opties import NuOpt, QuietOpt, RepoOpt, VandaagOpt
+from avgctl.cli.render import render_app
 from avgctl.cli.verwerkingen import verwerkingen_app
 from avgctl.cli.verzoek import verzoek_app
 from avgctl.errors import EXIT_FINDINGS, EXIT_UNEXPECTED, EXIT_USAGE, AvgctlError
@@ -40,6 +41,7 @@ _state = {"debug": False}
 app.add_typer(verwerkingen_app, name="verwerkingen")
 app.add_typer(verzoek_app, name="verzoek")
 app.add_typer(datalek_app, name="datalek")
+app.add_typer(render_app, name="render")
 # Every command's help in Dutch, also of groups added later: one formatter for all.
 _dutch_help()
 

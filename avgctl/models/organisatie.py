@@ -11,6 +11,7 @@ from pydantic import Field, field_validator
 
 from avgctl.models.base import Model
 from avgctl.models.duur import parse_duur
+from avgctl.models.verwerking import Doelgroepnaam
 from avgctl.models.verzoek import Verzoektype
 
 
@@ -48,6 +49,24 @@ class Vertegenwoordiger(Model):
     adres: str | None = Field(default=None, description="Adres van de vertegenwoordiger.")
     email: str | None = Field(
         default=None, description="E-mailadres van de vertegenwoordiger."
+    )
+
+
+class Rechtenkanalen(Model):
+    """Waar betrokkenen terechtkunnen met een verzoek over hun gegevens (art. 12 lid 2 AVG)."""
+
+    email: str | None = Field(
+        default=None,
+        description="Het e-mailadres voor verzoeken van betrokkenen, bijvoorbeeld "
+        "privacy@organisatie.nl.",
+    )
+    formulier: str | None = Field(
+        default=None,
+        description="Het webadres van het formulier waarmee betrokkenen een verzoek indienen.",
+    )
+    postadres: str | None = Field(
+        default=None,
+        description="Het postadres voor verzoeken per brief, met afdeling of antwoordnummer.",
     )
 
 
@@ -93,6 +112,13 @@ class Organisatie(Model):
         default=None,
         description="De vertegenwoordiger in de EU; alleen voor organisaties buiten de EU "
         "(art. 27 AVG).",
+    )
+    # Art. 12(2) and 13(2)(b) AVG: the statement must say how the rights are exercised.
+    rechten: Rechtenkanalen | None = Field(
+        default=None,
+        description="Hoe betrokkenen hun rechten uitoefenen: e-mailadres, webformulier en "
+        "postadres voor verzoeken (art. 12 lid 2 en art. 13 lid 2 sub b AVG). Staat in elke "
+        "privacyverklaring.",
     )
     # Art. 37(1)(b)-(c) AVG: these core activities make an FG mandatory.
     grootschalige_monitoring: bool = Field(
@@ -312,6 +338,43 @@ class Beleid(Model):
         return value
 
 
+class Doelgroep(Model):
+    """Een doelgroep van de privacyverklaringen, zoals debiteuren of sollicitanten."""
+
+    naam: str = Field(
+        description="De naam van de doelgroep in de Nederlandse verklaring, bijvoorbeeld "
+        "'debiteuren'; de titel wordt 'Privacyverklaring voor debiteuren'.",
+    )
+    naam_en: str | None = Field(
+        default=None,
+        description="De naam in de Engelse verklaring, bijvoorbeeld 'debtors'; zonder deze "
+        "naam gebruikt de Engelse verklaring de Nederlandse.",
+    )
+    inleiding: str | None = Field(
+        default=None,
+        description="Een korte inleiding voor deze doelgroep, bovenaan de Nederlandse "
+        "verklaring: waarom de organisatie gegevens van deze mensen heeft.",
+    )
+    inleiding_en: str | None = Field(
+        default=None, description="Dezelfde inleiding in het Engels, voor de Engelse verklaring."
+    )
+
+
+class Verklaringbeleid(Model):
+    """Instellingen van de privacyverklaringen (art. 12-14 AVG)."""
+
+    doelgroepen: dict[Doelgroepnaam, Doelgroep] = Field(
+        default_factory=dict,
+        description="De doelgroepen waarvoor een privacyverklaring wordt gemaakt, elk onder de "
+        "naam die verwerkingen bij 'doelgroepen' gebruiken (AVG901).",
+    )
+    url: str | None = Field(
+        default=None,
+        description="Het webadres waar de verklaringen staan, bijvoorbeeld "
+        "https://www.organisatie.nl/privacy; komt in de JSON-versie.",
+    )
+
+
 class Config(Model):
     """Het bestand avgctl.yaml: de organisatie, haar beleid en de secties van het procesmodel."""
 
@@ -320,6 +383,11 @@ class Config(Model):
     )
     beleid: Beleid = Field(
         default_factory=Beleid, description="Instellingen die voor het hele register gelden."
+    )
+    privacyverklaring: Verklaringbeleid = Field(
+        default_factory=Verklaringbeleid,
+        description="De doelgroepen en het webadres van de privacyverklaringen "
+        "(avgctl render privacyverklaring).",
     )
     # Names of the sections of the process model (SECTIE.PROCES.VERWERKING), e.g. {"40": ...}.
     procesmodel: dict[str, str] = Field(

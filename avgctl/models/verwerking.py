@@ -11,9 +11,10 @@ Most art. 30 fields are optional *here* so that an incomplete register still loa
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from avgctl.models.base import Grondslag, Model
 
@@ -81,6 +82,11 @@ DpiaCriterium = Literal[
 ]
 
 
+# Names of national identification numbers (art. 87 AVG, UAVG art. 46).
+_NATIONAAL_ID = re.compile(r"^(bsn|burgerservicenummer|sofinummer|a-?nummer|"
+                           r"v-?nummer|vreemdelingennummer)$", re.IGNORECASE)
+
+
 class Gegeven(Model):
     """Eén gegevenstype binnen een verwerking, met betrokkene, bron, partijen en termijn."""
 
@@ -136,6 +142,13 @@ class Gegeven(Model):
         default_factory=list,
         description="Extra beveiligingsmaatregelen voor dit gegeven, naast die van de verwerking.",
     )
+
+    @property
+    def is_nationaal_id(self) -> bool:
+        """A national identification number: as stated, else recognised by the type's name."""
+        if self.nationaal_identificatienummer is not None:
+            return self.nationaal_identificatienummer
+        return bool(_NATIONAAL_ID.match(self.type.strip()))
 
 
 class BijzonderGegeven(Model):
@@ -225,6 +238,41 @@ class Besluitvorming(Model):
     )
     gevolgen: str | None = Field(
         default=None, description="Het belang en de verwachte gevolgen voor de betrokkene."
+    )
+
+
+# Art. 13(2)(e) AVG: is providing the data required, and by what.
+Verplichting = Literal["wettelijk", "contractueel", "voorwaarde_overeenkomst", "vrijwillig"]
+
+# Channels a privacy statement describes in a section of their own (reference 001 has sections
+# on the website and cookies, recorded phone calls and video calls; camera surveillance is the
+# common case of a visitor who never fills in a form).
+Kanaal = Literal["website", "cookies", "telefoonopnames", "cameratoezicht"]
+
+
+# A target group's name is part of file names (privacyverklaring-<doelgroep>.nl.html).
+Doelgroepnaam = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$",
+                                                 max_length=60)]
+
+
+class Verstrekking(Model):
+    """Of betrokkenen de gegevens moeten geven, en wat er gebeurt als zij dat niet doen.
+
+    Art. 13 lid 2 sub e AVG: alleen bij gegevens die de betrokkene zelf geeft.
+    """
+
+    verplichting: Verplichting = Field(
+        description="Waarom de betrokkene de gegevens geeft: wettelijk (een wet verplicht het), "
+        "contractueel (een overeenkomst verplicht het), voorwaarde_overeenkomst (nodig om een "
+        "overeenkomst te sluiten) of vrijwillig.",
+    )
+    gevolgen: str | None = Field(
+        default=None,
+        description="Wat er gebeurt als de betrokkene de gegevens niet geeft, in gewone woorden "
+        "(AVG908).",
+    )
+    gevolgen_en: str | None = Field(
+        default=None, description="Dezelfde gevolgen in het Engels, voor de Engelse verklaring."
     )
 
 
@@ -350,10 +398,27 @@ class Verwerking(Model):
         description="Als wij verwerker zijn: ids uit partijen.yaml van de klanten voor wie wij "
         "deze verwerking doen (art. 30 lid 2 sub a AVG).",
     )
-    doelgroepen: list[str] = Field(
+    doelgroepen: list[Doelgroepnaam] = Field(
         default_factory=list,
-        description="Voor welke privacyverklaringen de verwerking meetelt, bijvoorbeeld "
-        "debiteuren.",
+        description="Voor welke privacyverklaringen de verwerking meetelt: namen uit "
+        "'privacyverklaring.doelgroepen' in avgctl.yaml, bijvoorbeeld debiteuren (AVG901).",
+    )
+    verstrekking: Verstrekking | None = Field(
+        default=None,
+        description="Of de betrokkene de gegevens moet geven en wat er gebeurt als hij dat niet "
+        "doet: verplichting en gevolgen (art. 13 lid 2 sub e AVG, AVG908).",
+    )
+    kanalen: list[Kanaal] = Field(
+        default_factory=list,
+        description="De kanalen waarover de privacyverklaring een eigen stuk heeft: website, "
+        "cookies, telefoonopnames of cameratoezicht.",
+    )
+    naam_en: str | None = Field(
+        default=None, description="De naam van de verwerking in het Engels, voor de Engelse "
+        "privacyverklaring.",
+    )
+    doel_en: str | None = Field(
+        default=None, description="Het doel in het Engels, voor de Engelse privacyverklaring.",
     )
     opmerking: str | None = Field(
         default=None, description="Een opmerking bij de verwerking, in vrije tekst."

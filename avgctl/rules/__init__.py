@@ -16,6 +16,7 @@ from avgctl.rules import (
     identificatie,
     inhoud,
     partijen,
+    privacyverklaring,
     rechtmatigheid,
     verzoeken,
 )
@@ -87,6 +88,14 @@ _RULES: list[type[Rule]] = [
     datalekken.BijzonderNietInVerwerking,
     datalekken.OnbekendeVerwijzing,
     datalekken.TijdstippenKloppenNiet,
+    privacyverklaring.DoelgroepOnbekend,
+    privacyverklaring.ZonderDoelgroep,
+    privacyverklaring.FgNietBereikbaar,
+    privacyverklaring.RechtenZonderKanaal,
+    privacyverklaring.GrondslagZonderWet,
+    privacyverklaring.GegevenZonderBron,
+    privacyverklaring.BesluitZonderUitleg,
+    privacyverklaring.VerstrekkingOntbreekt,
 ]
 
 

@@ -74,7 +74,7 @@ class _Scan(Rule):
         data = doc.data if isinstance(doc, YamlDocument) else None
         org = data.get("organisatie") if isinstance(data, dict) else None
         values: list[object] = []
-        for part in ("contact", "fg", "vertegenwoordiger"):
+        for part in ("contact", "fg", "vertegenwoordiger", "rechten"):
             section = org.get(part) if isinstance(org, dict) else None
             if isinstance(section, dict):
                 values += [section.get("email"), section.get("telefoon")]
@@ -225,8 +225,8 @@ class EmailInRegister(_Scan):
     """Een e-mailadres buiten de eigen contactgegevens van de organisatie.
 
     Waarom: een e-mailadres in een register is meestal dat van een betrokkene, en git bewaart
-    het voorgoed (art. 25 AVG). Alleen de contactgegevens van de organisatie en de FG in
-    avgctl.yaml horen erin.
+    het voorgoed (art. 25 AVG). Alleen de contactgegevens van de organisatie, de FG en de
+    adressen voor verzoeken (organisatie.rechten) in avgctl.yaml horen erin.
 
     Oplossing: verwijder het adres; verwijs naar de persoon met een zaak- of klantnummer.
     """

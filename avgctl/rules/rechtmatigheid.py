@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from avgctl.findings import PendingFinding, Severity
@@ -98,9 +97,6 @@ class BelangenafwegingOntbreekt(Rule):
                                    "vul 'belangenafweging' in met belang, noodzaak en afweging")
 
 
-# Names of national identification numbers (art. 87 AVG, UAVG art. 46).
-_NATIONAAL_ID = re.compile(r"^(bsn|burgerservicenummer|sofinummer|a-?nummer|"
-                           r"v-?nummer|vreemdelingennummer)$", re.IGNORECASE)
 
 
 class IdentificatienummerZonderWet(Rule):
@@ -128,10 +124,7 @@ class IdentificatienummerZonderWet(Rule):
     def check(self) -> Iterator[PendingFinding]:
         for bron in self.register.verwerkingen:
             for index, gegeven in enumerate(bron.model.gegevens):
-                national = gegeven.nationaal_identificatienummer
-                if national is None:
-                    national = bool(_NATIONAAL_ID.match(gegeven.type.strip()))
-                if national and not gegeven.wettelijke_basis:
+                if gegeven.is_nationaal_id and not gegeven.wettelijke_basis:
                     yield self.finding(bron, ("gegevens", index, "type"),
                                        f"{gegeven.type} in verwerking {bron.model.id} zonder "
                                        "wettelijke basis",
