@@ -22,8 +22,8 @@ def bestandsnaam(doelgroep: str, taal: str, fmt: str) -> str:
 
 def run(repo: Path | None, doelgroepen: list[str], taal: str | None, fmt: str | None,
         uit: Path | None, check: Path | None, dag: dt.date | None) -> int:
-    if taal is not None:
-        check_format(taal, TALEN)
+    if taal is not None and taal not in TALEN:
+        raise UsageError(f"onbekende taal {taal!r}; kies uit: {', '.join(TALEN)}")
     if fmt is not None:
         check_format(fmt, FORMATEN)
     if uit is not None and check is not None:

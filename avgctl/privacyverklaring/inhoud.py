@@ -108,6 +108,19 @@ def van_betrokkene(bron: str | None, betrokkene: str | None) -> bool:
     return "betrokkene" in delen or (betrokkene is not None and betrokkene.lower() in delen)
 
 
+ZELF: dict[Taal, str] = {"nl": "u zelf", "en": "you"}
+
+
+def bron_tekst(bron: str | None, betrokkene: str | None, taal: Taal) -> str:
+    """The source for the reader: 'betrokkene' (or the person's own category) becomes 'u zelf'."""
+    if not bron:
+        return ""
+    delen = [deel.strip() for deel in bron.replace(",", ";").split(";") if deel.strip()]
+    eigen = {"betrokkene", (betrokkene or "").lower()}
+    return "; ".join(dict.fromkeys(ZELF[taal] if deel.lower() in eigen else deel
+                                   for deel in delen))
+
+
 def _tekst(nl: str | None, en: str | None, taal: Taal) -> str:
     return (en if taal == "en" and en else nl) or ""
 
@@ -235,7 +248,8 @@ def _verwerking(register: Register, v: Verwerking, taal: Taal,
         "identificatienummers": [{"type": g.type, "wet": g.wettelijke_basis or ""}
                                  for g in v.gegevens if g.is_nationaal_id],
         "gegevens": [{"type": g.type, "omschrijving": g.omschrijving or "",
-                      "bron": g.bron or "", "van_u": van_betrokkene(g.bron, g.betrokkene)}
+                      "bron": bron_tekst(g.bron, g.betrokkene, taal),
+                      "van_u": van_betrokkene(g.bron, g.betrokkene)}
                      for g in v.gegevens],
         "bijzonder": [{"categorie": BIJZONDER[taal][b.categorie],
                        "uitzondering": UITZONDERING[taal][b.uitzondering]

@@ -19,11 +19,15 @@ _ENTITEIT = re.compile(r"&(?=#?\w+;)")
 _NODIG = re.compile(r"[\\`*_\[\]<>|~#{}!&\n\r\t\f\v\u0085\u2028\u2029\xa0]|  |^\s|\s$")
 
 
+# At the start of a line these make a list, a heading underline or a rule ("1. ", "- ", "---").
+_BEGIN = re.compile(r"^(?:(\d+)([.)])|([-+=]))")
+
+
 def veilig(text: str) -> str:
-    if not _NODIG.search(text):
-        return text
-    flat = " ".join(text.split())
-    return _ENTITEIT.sub(r"\\&", _SPECIAAL.sub(r"\\\1", flat))
+    if _NODIG.search(text):
+        text = " ".join(text.split())
+        text = _ENTITEIT.sub(r"\\&", _SPECIAAL.sub(r"\\\1", text))
+    return _BEGIN.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
 # Values that are identifiers, not prose: anchors, dates, codes. They never hold register text
