@@ -19,17 +19,19 @@ render_app = typer.Typer(
 @render_app.command("privacyverklaring")
 def privacyverklaring(
     doelgroep: Annotated[list[str] | None, typer.Option(
-        "--doelgroep", metavar="NAAM", help="Alleen de verklaring voor deze doelgroep; mag "
-        "vaker. Zonder: elke doelgroep die een verwerking noemt.", show_default=False)] = None,
+        "--doelgroep", metavar="NAAM", help="Alleen de verklaring voor deze doelgroep. "
+        "Zonder: elke doelgroep die een verwerking noemt.", show_default=False)] = None,
     taal: Annotated[str | None, typer.Option(
-        "--taal", metavar="nl|en", help="Alleen deze taal. Zonder: nl op het scherm, beide "
-        "talen met --uit en --check.", show_default=False)] = None,
+        "--taal", metavar="TAAL", help="nl of en: alleen deze taal. Zonder: nl op "
+        "het scherm, beide talen met --uit en --check.", show_default=False)] = None,
     fmt: Annotated[str | None, typer.Option(
-        "--format", "-f", metavar="md|html|json", help="Alleen dit formaat. Zonder: md op het "
-        "scherm, alle drie met --uit en --check.", show_default=False)] = None,
+        "--format", "-f", metavar="FORMAAT", help="md, html of json: alleen dit "
+        "formaat. Zonder: md op het scherm, alle drie met --uit en --check.",
+        show_default=False)] = None,
     uit: Annotated[Path | None, typer.Option(
         "--uit", "-o", metavar="MAP", help="Schrijf de verklaringen in deze map, als "
-        "privacyverklaring-<doelgroep>.<taal>.<formaat>.", show_default=False)] = None,
+        "privacyverklaring-DOELGROEP.TAAL.FORMAAT, bijvoorbeeld "
+        "privacyverklaring-debiteuren.nl.html.", show_default=False)] = None,
     check: Annotated[Path | None, typer.Option(
         "--check", metavar="MAP", help="Schrijf niets, maar vergelijk met de verklaringen in "
         "deze map; exitcode 1 als er een ontbreekt of verouderd is (voor CI).",
