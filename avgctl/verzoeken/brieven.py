@@ -9,6 +9,7 @@ from typing import Any
 from avgctl.errors import AvgctlError
 from avgctl.models.organisatie import Organisatie
 from avgctl.models.verzoek import ARTIKEL, MELDEN_AAN_ONTVANGERS, Verzoek
+from avgctl.render.markdown import Markdown, markdown_tekst
 from avgctl.store.register import Register
 from avgctl.verzoeken.views import termijnen
 
@@ -70,7 +71,8 @@ def afzender_regels(org: Organisatie | None, met_email: bool) -> list[str]:
     """The sender's lines at the top of a letter: name, address, phone (and e-mail)."""
     if org is None:
         return []
-    regels = [f"**{org.naam}**"] if org.naam else []
+    # The name in bold is Markdown made here; the name itself is register text.
+    regels: list[str] = [Markdown(f"**{markdown_tekst(org.naam)}**")] if org.naam else []
     contact = org.contact
     if contact is not None:
         regels += [regel for regel in (
