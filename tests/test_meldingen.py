@@ -102,3 +102,37 @@ def test_uit_naming_a_folder(cli: Any, repo: Path) -> None:
     assert result.exit_code == 2
     assert result.err == (f"fout: --uit {repo} is een map; geef de naam van een bestand, "
                           f"bijvoorbeeld {repo / 'document'}\n")
+
+
+def test_a_union_field_gets_one_message_in_check(cli: Any, repo: Path) -> None:
+    """ontvangers_geinformeerd is a date or 'nvt': Pydantic reports both members; check says
+    it once, with both choices."""
+    (repo / "registers/verzoeken.csv").write_text(
+        "referentie,ontvangen,betrokkene_ref,kanaal,type,status,besluit,afgehandeld_op,"
+        "ontvangers_geinformeerd\n"
+        "AVG-2026-0001,2026-05-04,K-1,email,wissing,afgehandeld,toegewezen,2026-05-20,"
+        "volgende week\n", encoding="utf-8")
+    result = cli("check", "--repo", str(repo), "--vandaag", "2026-06-01", "--select", "AVG002")
+    assert result.exit_code == 1
+    assert result.out.splitlines()[0] == (
+        "registers/verzoeken.csv:2:78: fout AVG002 'ontvangers_geinformeerd' moet een datum "
+        "(2026-03-27) of nvt zijn, niet 'volgende week'")
+    assert result.out.count("AVG002") == 1
+
+
+@pytest.mark.parametrize(("waarde", "verwacht"), [
+    ("gisteren", ["'van' moet een tijdstip (2026-03-27T10:00:00+01:00) of een datum "
+                  "(2026-03-27) zijn, niet 'gisteren'"]),
+    ("2026-02-30", ["'van': 2026-02-30 is geen bestaande datum"]),
+    ("2026-03-27T10:00", ["'van' tijdstip zonder tijdzone (UTC-afwijking)"]),
+])
+def test_translate_all_says_a_union_once(waarde: str, verwacht: list[str]) -> None:
+    from pydantic import ValidationError
+
+    from avgctl.models.datalek import Periode
+    from avgctl.store.schemafout import translate_all
+
+    with pytest.raises(ValidationError) as info:
+        Periode.model_validate({"van": waarde})
+    fouten = [f.message for f, _ in translate_all(Periode, info.value.errors())]
+    assert fouten == verwacht

@@ -160,7 +160,8 @@ VRAGEN = ["Wie meldt het incident", "Wat is er gebeurd?", "Welke inbreuk:",
 @pytest.mark.parametrize(("vraag", "fout", "melding"), [
     (2, "geheim", "ongeldige waarde 'geheim' voor 'soort'; kies uit: vertrouwelijkheid, "
      "integriteit, beschikbaarheid"),
-    (3, "vorige week", "'van' moet een datum of een tijdstip zijn"),
+    (3, "vorige week", "'van' moet een tijdstip (2026-03-27T10:00:00+01:00) of een datum "
+     "(2026-03-27) zijn, niet 'vorige week'"),
     (4, "gisteren", "ontdekt_op 'gisteren' is geen tijdstip; schrijf JJJJ-MM-DDTuu:mm, "
      "bijvoorbeeld 2026-03-30T09:00"),
     (4, "2026-04-27T10:00", "ontdekt_op (2026-04-27T10:00:00+02:00) ligt in de toekomst"),

@@ -124,9 +124,9 @@ def pydantic_melding(exc: BaseException) -> str | None:
 
     if not isinstance(exc, pydantic_core.ValidationError):
         return None
-    from avgctl.store.schemafout import translate
+    from avgctl.store.schemafout import translate_all
 
-    fouten = [translate(BaseModel, e) for e in exc.errors(include_url=False)]
+    fouten = [f for f, _ in translate_all(BaseModel, exc.errors(include_url=False))]
     tekst = "; ".join(dict.fromkeys(f.message + (f" ({f.hint})" if f.hint else "")
                                     for f in fouten))
     return f"ongeldige gegevens ({exc.title}): {tekst}"

@@ -222,12 +222,12 @@ def valideer(model: type[M], velden: dict[str, Any], wat: str) -> M:
     from pydantic import ValidationError
 
     from avgctl.errors import AvgctlError
-    from avgctl.store.schemafout import translate
+    from avgctl.store.schemafout import translate_all
 
     try:
         return model.model_validate(velden)
     except ValidationError as exc:
-        fouten = [translate(model, e) for e in exc.errors(include_url=False)]
+        fouten = [f for f, _ in translate_all(model, exc.errors(include_url=False))]
         message = "; ".join(f.message + (f" ({f.hint})" if f.hint else "") for f in fouten)
         raise AvgctlError(f"ongeldig {wat}: {message}") from None
 
@@ -238,14 +238,13 @@ def veldfout(model: type[BaseModel], velden: dict[str, Any], loc: tuple[str, ...
     they are asked later or checked once everything is known."""
     from pydantic import ValidationError
 
-    from avgctl.store.schemafout import translate
+    from avgctl.store.schemafout import translate_all
 
     try:
         model.model_validate(velden)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        for fout, error in translate_all(model, exc.errors(include_url=False)):
             if tuple(error["loc"][:len(loc)]) == loc:
-                fout = translate(model, error)
                 return fout.message + (f" ({fout.hint})" if fout.hint else "")
     return None
 

@@ -31,7 +31,7 @@ from avgctl.store.register import (
     Overgeslagen,
     Register,
 )
-from avgctl.store.schemafout import buiten_kalender, translate
+from avgctl.store.schemafout import buiten_kalender, translate_all
 from avgctl.store.yamlfile import LoadError, YamlDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -353,8 +353,7 @@ class _Loader:
             return model.model_validate(data)
         except ValidationError as exc:
             seen: set[tuple[int, int, str]] = set()
-            for error in exc.errors(include_url=False):
-                fout = translate(model, error, path)
+            for fout, error in translate_all(model, exc.errors(include_url=False), path):
                 line, column = doc.locate(fout.path, fout.key)
                 if (line, column, fout.message) in seen:
                     continue  # a union reports once per member tried

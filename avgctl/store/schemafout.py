@@ -89,7 +89,7 @@ def translate(model: type[BaseModel], error: ErrorDetails, prefix: DataPath = ()
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         return SchemaFout(path, f"'{_name(loc)}': {message}", "", key=False)
     given = error.get("input")
-    if kind.startswith("date") and isinstance(given, str) and _ISO_DATE.match(given):
+    if _geen_bestaande_datum(error):
         return SchemaFout(path, f"'{_name(loc)}': {given} is geen bestaande datum",
                           "controleer dag en maand", key=False)
     if buiten_kalender(error):
@@ -115,6 +115,85 @@ def translate(model: type[BaseModel], error: ErrorDetails, prefix: DataPath = ()
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def translate_all(model: type[BaseModel], errors: list[ErrorDetails],
+                  prefix: DataPath = ()) -> list[tuple[SchemaFout, ErrorDetails]]:
+    """Every error of one validation, with the errors Pydantic gives per member of a union
+    ("a date, or 'nvt'") said once for their field. Each message comes with the error it
+    stands for."""
+    groepen: dict[tuple[int | str, ...], list[ErrorDetails]] = {}
+    for error in errors:
+        groepen.setdefault(_veld(tuple(error["loc"])), []).append(error)
+    uit: list[tuple[SchemaFout, ErrorDetails]] = []
+    for groep in groepen.values():
+        samen = _union(groep, prefix) if len(groep) > 1 else None
+        bijna = _bestaat_niet(groep) if len(groep) > 1 else None
+        if bijna is not None:
+            uit.append((translate(model, bijna, prefix), bijna))
+        elif samen is not None:
+            uit.append((samen, groep[0]))
+        else:
+            uit += [(translate(model, error, prefix), error) for error in groep]
+    return uit
+
+
+def _veld(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """The location without the union member Pydantic tried ('date', "literal['nvt']")."""
+    return tuple(part for part in loc if isinstance(part, int) or _is_field(part))
+
+
+def _union(groep: list[ErrorDetails], prefix: DataPath) -> SchemaFout | None:
+    given = groep[0].get("input")
+    if any(error.get("input") != given for error in groep):
+        return None
+    keuzes: list[str] = []
+    for error in groep:
+        alternatief = _alternatief(error)
+        if alternatief is None:
+            return None
+        keuzes += [k for k in alternatief if k not in keuzes]
+    loc = _veld(tuple(groep[0]["loc"]))
+    opsomming = keuzes[0] if len(keuzes) == 1 else ", ".join(keuzes[:-1]) + " of " + keuzes[-1]
+    return SchemaFout(prefix + loc, f"'{_name(loc)}' moet {opsomming} zijn, niet {given!r}", "",
+                      key=False)
+
+
+def _bestaat_niet(groep: list[ErrorDetails]) -> ErrorDetails | None:
+    """The error that says it best when the value was nearly right: a moment without its
+    offset, or a date that does not exist."""
+    for error in groep:
+        if error["type"] == "timezone_aware":
+            return error
+    for error in groep:
+        if _geen_bestaande_datum(error):
+            return error
+    return None
+
+
+def _geen_bestaande_datum(error: ErrorDetails) -> bool:
+    """'2026-02-30': written as a date, but no day of the calendar."""
+    given = error.get("input")
+    return (error["type"] in ("date_parsing", "date_from_datetime_parsing", "datetime_parsing",
+                              "datetime_from_date_parsing")
+            and isinstance(given, str) and bool(_ISO_DATE.match(given)))
+
+
+def _alternatief(error: ErrorDetails) -> list[str] | None:
+    """What one member of a union would have taken, in words."""
+    kind = error["type"]
+    if kind.startswith("datetime") or kind == "timezone_aware":
+        return ["een tijdstip (2026-03-27T10:00:00+01:00)"]
+    if kind.startswith("date"):
+        return ["een datum (2026-03-27)"]
+    if kind == "literal_error":
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        return [part.strip(" '") for part in expected.replace(" or ", ",").split(",")
+                if part.strip(" '")]
+    woorden = {"int_parsing": "een geheel getal", "int_type": "een geheel getal",
+               "float_parsing": "een getal", "bool_parsing": "true of false",
+               "bool_type": "true of false", "string_type": "tekst", "list_type": "een lijst"}
+    return [woorden[kind]] if kind in woorden else None
 
 _GRENZEN = {"greater_than_equal": ("ge", "moet minstens {} zijn"),
             "greater_than": ("gt", "moet groter zijn dan {}"),
