@@ -8,6 +8,7 @@ The request cases run on a copy of the built-in example (the day it is up to dat
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 import shutil
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import BASIS, PROJECT, VOORBEELD_DAG, write_repo
 
@@ -483,3 +486,68 @@ def test_breach_folder_that_is_a_file(cli: Any, lek: Path) -> None:
         "map verwacht\n"
         "    → maak van registers/datalekken een map met daarin één YAML-bestand per record\n"
         + SLOT), exit_code=2)
+
+
+# --- the mechanism against check, on any request -----------------------------------------
+
+def _cel(waarde: object) -> str:
+    return "" if waarde is None else str(waarde)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    ontvangen=st.dates(dt.date(2026, 3, 1), dt.date(2026, 6, 10)),
+    verificatie_op=st.none() | st.dates(dt.date(2026, 2, 20), dt.date(2026, 6, 10)),
+    verlengd_op=st.none() | st.dates(dt.date(2026, 2, 20), dt.date(2026, 7, 10)),
+    verlenging_reden=st.sampled_from(["", "veel dossiers"]),
+    status=st.sampled_from(["open", "in_behandeling", "afgehandeld", "ingetrokken"]),
+    besluit=st.sampled_from(["", "toegewezen", "gedeeltelijk_toegewezen", "afgewezen",
+                             "niet_in_behandeling"]),
+    grond=st.sampled_from(["", "herhaald_verzoek", "wettelijke_bewaarplicht"]),
+    afgehandeld_op=st.none() | st.dates(dt.date(2026, 2, 20), dt.date(2026, 6, 10)),
+    betrokkene=st.sampled_from(["K-1001", "Jan de Vries", "j.jansen@voorbeeld.nl"]),
+    verwerkingen=st.sampled_from(["", "20.1.1", "20.1.1; 99.9.9"]),
+    opmerking=st.sampled_from(["", "BSN 111222333", "bel 06-12345678", "zie dossier"]),
+    oud_ook=st.booleans(),
+)
+def test_the_write_check_finds_what_check_finds(
+        tmp_path: Path, ontvangen: dt.date, verificatie_op: dt.date | None,
+        verlengd_op: dt.date | None, verlenging_reden: str, status: str, besluit: str,
+        grond: str, afgehandeld_op: dt.date | None, betrokkene: str, verwerkingen: str,
+        opmerking: str, oud_ook: bool) -> None:
+    """For any request: the errors of the write check are exactly the errors ``check``
+    reports on that request's row, among the rules that run before writing; and with the
+    same request already in the file (``oud``) there is nothing new."""
+    from avgctl.rules import REGISTRY
+    from avgctl.rules.run import fouten_in_record
+    from avgctl.store.register import Context
+    from avgctl.store.repo import load_register
+    from tests.conftest import VANDAAG, check_repo
+
+    kop = ("referentie,ontvangen,betrokkene_ref,kanaal,type,status,verificatie,verificatie_op,"
+           "verlengd_op,verlenging_reden,afgehandeld_op,besluit,afwijzingsgrond,verwerkingen,"
+           "opmerking\n")
+    rij = [
+        "AVG-2026-0001", ontvangen.isoformat(), betrokkene, "email", "inzage", status,
+        "positief" if verificatie_op else "open", _cel(verificatie_op), _cel(verlengd_op),
+        verlenging_reden, _cel(afgehandeld_op), besluit, grond, verwerkingen, opmerking]
+    import csv
+    import io
+    import tempfile
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(rij)
+    with tempfile.TemporaryDirectory(dir=tmp_path) as tmp:
+        root = write_repo(Path(tmp), {**BASIS, F: kop + buffer.getvalue()})
+        register = load_register(root)
+        assume(len(register.verzoeken) == 1)  # the model accepts the row
+        vooraf = {code for code, rule in REGISTRY.items() if rule.bij_schrijven}
+        verwacht = sorted((f.code, f.message) for f in check_repo(root, VANDAAG)
+                          if f.code in vooraf and f.severity.label == "fout")
+        event(f"{len(verwacht)} fout(en)")
+        bron = register.verzoeken[0]
+        oud = bron if oud_ook else None
+        gevonden = sorted((f.code, f.message) for f in fouten_in_record(
+            register, Context(VANDAAG), bron, oud))
+        assert gevonden == ([] if oud_ook else verwacht)
