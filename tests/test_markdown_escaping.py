@@ -265,3 +265,11 @@ def _example_context() -> dict[str, Any]:
     from avgctl.verwerkingen.export import document
 
     return document.context(load_register(PROJECT), dt.date(2026, 11, 20))
+
+
+def test_a_caller_that_escapes_its_context_itself_can_say_so(tmp_path: Path) -> None:
+    """The privacy statements escape every string in Python; escaping twice would show the
+    backslashes."""
+    write_repo(tmp_path, {"templates/t.md.j2": "{{ x }}"})
+    assert render("t.md.j2", {"x": "\\<b>"}, tmp_path, escape_markdown=False) == "\\<b>"
+    assert render("t.md.j2", {"x": "\\<b>"}, tmp_path) == "\\\\\\<b>"

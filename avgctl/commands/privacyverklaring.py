@@ -126,7 +126,9 @@ def _document(register: Register, inhoud: dict[str, Any], fmt: str) -> bytes:
             "datum": json.dumps(inhoud["datum"]),
         }
     template = f"privacyverklaring/{inhoud['taal']}.{fmt}.j2"
-    return render(template, context, register.root).encode("utf-8")
+    # The context is escaped for Markdown above (veilig_alles), so the environment must not
+    # escape it a second time.
+    return render(template, context, register.root, escape_markdown=False).encode("utf-8")
 
 
 def schrijf(uit: Path, bestanden: dict[str, bytes]) -> list[Path]:

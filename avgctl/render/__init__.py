@@ -67,7 +67,10 @@ class SjabloonFout(AvgctlError):
     """A template that cannot be made: Dutch message with the template and its line."""
 
 
-def environment(repo: Path | None = None, limits: Limits | None = None) -> LimitedEnvironment:
+def environment(repo: Path | None = None, limits: Limits | None = None,
+                escape_markdown: bool = True) -> LimitedEnvironment:
+    """The environment for one repository. ``escape_markdown=False`` leaves the output of
+    Markdown templates as it is, for a caller that escaped its context itself."""
     loaders = []
     if repo is not None and (repo / "templates").is_dir():
         loaders.append(FileSystemLoader(repo / "templates"))
@@ -80,6 +83,7 @@ def environment(repo: Path | None = None, limits: Limits | None = None) -> Limit
         lstrip_blocks=True,
         keep_trailing_newline=True,
         limits=limits,
+        escape_markdown=escape_markdown,
     )
     env.filters["datum"] = datum
     env.filters["cel"] = cel
@@ -88,9 +92,9 @@ def environment(repo: Path | None = None, limits: Limits | None = None) -> Limit
 
 
 def render(template: str, context: dict[str, Any], repo: Path | None = None,
-           limits: Limits | None = None) -> str:
+           limits: Limits | None = None, escape_markdown: bool = True) -> str:
     """Render a template; any template problem becomes a Dutch domain error (exit 1)."""
-    env = environment(repo, limits)
+    env = environment(repo, limits, escape_markdown)
     try:
         return env.get_template(template).render(**context)
     except AvgctlError:

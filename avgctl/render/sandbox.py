@@ -172,7 +172,7 @@ class _Generator(CodeGenerator):
     def __init__(self, environment: Any, name: str | None, filename: str | None,
                  *args: Any, **kwargs: Any) -> None:
         super().__init__(environment, name, filename, *args, **kwargs)
-        self.markdown = _is_markdown(name)
+        self.markdown = _is_markdown(name) and getattr(environment, "escape_markdown", True)
 
     def visit_ExprStmt(self, node: nodes.ExprStmt, frame: Frame) -> None:
         if isinstance(node.node, nodes.EnvironmentAttribute) and node.node.name == _STEP:
@@ -278,9 +278,12 @@ class LimitedEnvironment(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+", "%"})
     code_generator_class = _Generator
 
-    def __init__(self, *args: Any, limits: Limits | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, limits: Limits | None = None, escape_markdown: bool = True,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limits = limits or Limits()
+        # False when the caller has escaped every string of the context for Markdown itself.
+        self.escape_markdown = escape_markdown
         self._watch: _Watch | None = None
         self.template_files: dict[str, str] = {}  # file name -> template name
         self.globals["range"] = self._range
