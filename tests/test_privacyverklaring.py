@@ -141,7 +141,7 @@ def test_check_fails_after_a_one_word_change_to_a_purpose(tmp_path: Path, cli: A
     assert result.exit_code == 1
     changed = [f"privacyverklaring-bezoekers.{t}.{f}" for t in ("nl", "en")
                for f in ("md", "html", "json")]
-    assert result.out == "".join(f"{site / n}: is verouderd: het register is veranderd\n"
+    assert result.out == "".join(f"{site / n}: is verouderd: het wijkt af van wat het register nu geeft\n"
                                  for n in changed) + (
         f"6 van de verklaringen in {site} kloppen niet met het register. Werk ze bij met: "
         f"avgctl render privacyverklaring --uit {site}\n")
@@ -326,7 +326,8 @@ def _meta(cli: Any, root: Path, groep: str) -> dict[str, Any]:
     result = cli("render", "privacyverklaring", "--repo", str(root), "--doelgroep", groep,
                  "--format", "json", "--vandaag", DAG)
     assert result.exit_code == 0, result.err
-    data: dict[str, Any] = json.loads(result.out)["avgctl"]
+    document = json.loads(result.out)
+    data: dict[str, Any] = {**document["avgctl"], "tilt_version": document["meta"]["version"]}
     return data
 
 
@@ -342,6 +343,7 @@ def test_version_and_date_come_from_the_inputs_history(tmp_path: Path, cli: Any)
     assert eerst["laatst_gewijzigd"] == "2026-03-02"
     assert eerst["wijzigingen"] == [{"datum": "2026-03-02",
                                      "onderwerp": "Eerste versie van het register"}]
+    assert eerst["tilt_version"] == 1
     assert _meta(cli, root, "bezoekers") == eerst  # the same register, the same statement
 
     activiteit = root / "registers/verwerkingen/70.2.1-bezoekersregistratie.yaml"
@@ -354,11 +356,13 @@ def test_version_and_date_come_from_the_inputs_history(tmp_path: Path, cli: Any)
          datum="2026-04-15T09:30:00+02:00")
     later = _meta(cli, root, "bezoekers")
     assert later["laatst_gewijzigd"] == "2026-04-15"
+    assert later["versie"] == onaf["versie"]
     assert [w["onderwerp"] for w in later["wijzigingen"]] == [
         "Bezoekersregistratie: doel verduidelijkt", "Eerste versie van het register"]
     assert later["versie"] == onaf["versie"]
     # another group's statement does not read that activity, so it did not change
-    assert _meta(cli, root, "sollicitanten")["laatst_gewijzigd"] == "2026-03-02"
+    ander = _meta(cli, root, "sollicitanten")
+    assert (ander["laatst_gewijzigd"], ander["tilt_version"]) == ("2026-03-02", 1)
 
 
 # --- A large public body: every item of art. 13 and 14 ---------------------------------------

@@ -85,7 +85,8 @@ def render_alles(register: Register, groepen: list[str], talen: list[str],
         historie = domein.Historie(
             laatst=(hist.laatst if hist is not None else None) or today,
             wijzigingen=tuple((w.datum, w.onderwerp) for w in hist.wijzigingen)
-            if hist is not None else ())
+            if hist is not None else (),
+            versies=hist.aantal if hist is not None else 0)
         hash_ = domein.versie(register, rels)
         for taal in talen:
             inhoud = domein.verklaring(register, groep, taal,  # type: ignore[arg-type]

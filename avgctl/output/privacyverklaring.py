@@ -7,7 +7,7 @@ from pathlib import Path
 
 UITLEG = {
     "ontbreekt": "ontbreekt",
-    "verouderd": "is verouderd: het register is veranderd",
+    "verouderd": "is verouderd: het wijkt af van wat het register nu geeft",
     "overbodig": "hoort bij geen doelgroep meer",
 }
 

@@ -48,6 +48,7 @@ class Historie:
 
     laatst: dt.date
     wijzigingen: tuple[tuple[dt.date, str], ...] = ()
+    versies: int = 0  # how many commits changed the inputs
 
 
 def doelgroepen(register: Register) -> list[str]:
@@ -152,6 +153,7 @@ def verklaring(register: Register, doelgroep: str, taal: Taal, historie: Histori
         "datum_tekst": datum_tekst(historie.laatst, taal),
         "wijzigingen": [{"datum": d.isoformat(), "datum_tekst": datum_tekst(d, taal),
                          "onderwerp": onderwerp} for d, onderwerp in historie.wijzigingen],
+        "versies": historie.versies,
         "url": (instellingen.url if instellingen is not None and instellingen.url else "")
         or (contact.website if contact is not None and contact.website else ""),
         "organisatie": {
@@ -260,8 +262,10 @@ def _verwerking(register: Register, v: Verwerking, taal: Taal,
                        "uavg": b.uavg or ""} for b in v.bijzondere_gegevens],
         "strafrechtelijk": {"omschrijving": straf.omschrijving or "",
                             "grondslag": straf.grondslag or ""} if straf is not None else None,
-        "toestemming": v.toestemming.intrekken or ""
-        if grondslag == "toestemming" and v.toestemming is not None else "",
+        # art. 13(2)(c): wherever consent is the basis, of the activity or of one data type
+        "toestemming": v.toestemming.intrekken or "" if v.toestemming is not None and (
+            grondslag == "toestemming" or any(g.grondslag == "toestemming" for g in v.gegevens))
+        else "",
         "bewaartermijnen": bewaartermijnen,
         "besluitvorming": {"beschrijving": besluit.beschrijving, "logica": besluit.logica or "",
                            "gevolgen": besluit.gevolgen or ""} if besluit is not None else None,

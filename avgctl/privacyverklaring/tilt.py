@@ -148,7 +148,8 @@ def tilt(register: Register, inhoud: dict[str, Any]) -> dict[str, Any]:
             "name": org["naam"],
             "created": inhoud["datum"],
             "modified": inhoud["datum"],
-            "version": max(1, len(inhoud["wijzigingen"])),
+            # TILT numbers a controller's documents: here the commits that changed the inputs
+            "version": max(1, inhoud["versies"]),
             "language": taal,
             "status": "active",
             "url": inhoud["url"],

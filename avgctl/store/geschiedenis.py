@@ -38,6 +38,7 @@ class Geschiedenis:
 
     schoon: bool
     wijzigingen: list[Wijziging] = field(default_factory=list)
+    aantal: int = 0  # every commit that changed one of the files, not only the last few
 
     @property
     def laatst(self) -> dt.date | None:
@@ -72,6 +73,8 @@ def geschiedenis(root: Path, rels: list[str]) -> Geschiedenis | None:
     log = _git(root, "log", f"-n{MAX_COMMITS}", "--format=%cs%x1f%s", "--", *paths)
     if log is None:  # no commit yet
         return Geschiedenis(schoon=False)
+    telling = _git(root, "rev-list", "--count", "HEAD", "--", *paths)
+    aantal = int(telling.strip()) if telling and telling.strip().isdigit() else 0
     wijzigingen = []
     for line in log.splitlines():
         datum, _, onderwerp = line.partition("\x1f")
@@ -79,4 +82,5 @@ def geschiedenis(root: Path, rels: list[str]) -> Geschiedenis | None:
             wijzigingen.append(Wijziging(dt.date.fromisoformat(datum), onderwerp.strip()))
         except ValueError:
             continue
-    return Geschiedenis(schoon=not status.strip() and bool(wijzigingen), wijzigingen=wijzigingen)
+    return Geschiedenis(schoon=not status.strip() and bool(wijzigingen), wijzigingen=wijzigingen,
+                        aantal=aantal)
