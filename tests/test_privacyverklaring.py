@@ -141,8 +141,8 @@ def test_check_fails_after_a_one_word_change_to_a_purpose(tmp_path: Path, cli: A
     assert result.exit_code == 1
     changed = [f"privacyverklaring-bezoekers.{t}.{f}" for t in ("nl", "en")
                for f in ("md", "html", "json")]
-    assert result.out == "".join(f"{site / n}: is verouderd: het wijkt af van wat het register nu geeft\n"
-                                 for n in changed) + (
+    uitleg = "is verouderd: het wijkt af van wat het register nu geeft"
+    assert result.out == "".join(f"{site / n}: {uitleg}\n" for n in changed) + (
         f"6 van de verklaringen in {site} kloppen niet met het register. Werk ze bij met: "
         f"avgctl render privacyverklaring --uit {site}\n")
 
