@@ -112,24 +112,21 @@ def _document(register: Register, inhoud: dict[str, Any], fmt: str) -> bytes:
 
         data = tilt(register, inhoud)
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    from avgctl.render import render
+    from avgctl.render import Markdown, render
 
     context = inhoud
     if fmt == "md":
-        from avgctl.privacyverklaring.markdown import veilig_alles
-
-        context = veilig_alles(inhoud)
-        # Front matter as JSON strings: valid YAML whatever the register text holds.
-        context["front"] = {
-            "titel": json.dumps(inhoud["titel"], ensure_ascii=False),
-            "doelgroep": json.dumps(inhoud["doelgroep"]["id"]),
-            "versie": json.dumps(inhoud["versie"]),
-            "datum": json.dumps(inhoud["datum"]),
-        }
+        # Front matter as JSON strings: valid YAML whatever the register text holds. The
+        # Markdown templates escape every value they print; these are built here, not taken
+        # from the register as they are, so they are marked as ready.
+        context = {**inhoud, "front": {
+            "titel": Markdown(json.dumps(inhoud["titel"], ensure_ascii=False)),
+            "doelgroep": Markdown(json.dumps(inhoud["doelgroep"]["id"])),
+            "versie": Markdown(json.dumps(inhoud["versie"])),
+            "datum": Markdown(json.dumps(inhoud["datum"])),
+        }}
     template = f"privacyverklaring/{inhoud['taal']}.{fmt}.j2"
-    # The context is escaped for Markdown above (veilig_alles), so the environment must not
-    # escape it a second time.
-    return render(template, context, register.root, escape_markdown=False).encode("utf-8")
+    return render(template, context, register.root).encode("utf-8")
 
 
 def schrijf(uit: Path, bestanden: dict[str, bytes]) -> list[Path]:
