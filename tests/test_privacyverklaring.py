@@ -438,6 +438,13 @@ def test_every_heading_is_visible_in_chromium(voorbeeld: tuple[Path, Path],
             missing = [kop for kop in VEREIST[taal] if kop not in zichtbaar]
             assert missing == [], (path.name, missing)
             assert sum(k["level"] == "H1" for k in koppen) == 1
+            # printed: no table of contents, every section still there
+            browser.call("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
+            gedrukt = browser.evaluate(session, ZICHTBARE_KOPPEN)
+            assert {k["text"] for k in gedrukt if k["visible"]} >= set(VEREIST[taal])
+            assert browser.evaluate(session, "getComputedStyle(document.querySelector('nav'))"
+                                             ".display") == "none"
+            browser.call("Emulation.setEmulatedMedia", {"media": ""}, session=session)
             if path.name.startswith("privacyverklaring-debiteuren."):
                 browser.evaluate(session, "window.scrollTo(0, 0)")
                 shot = ARTEFACTEN / f"privacyverklaring-debiteuren.{taal}.png"
@@ -470,6 +477,25 @@ def test_usage_errors(voorbeeld: tuple[Path, Path], tmp_path: Path, cli: Any) ->
     assert result.exit_code == 2 and "niet allebei" in result.err
     result = cli(*base, "--check", str(tmp_path / "bestaat-niet"))
     assert result.exit_code == 2 and "bestaat niet" in result.err
+
+
+def test_a_damaged_register_gives_no_statement(voorbeeld: tuple[Path, Path], tmp_path: Path,
+                                               cli: Any) -> None:
+    """A statement that silently left out an activity would look complete when published."""
+    root = tmp_path / "repo"
+    shutil.copytree(voorbeeld[0], root)
+    activiteit = root / "registers/verwerkingen/70.2.1-bezoekersregistratie.yaml"
+    activiteit.write_text(activiteit.read_text("utf-8").replace(
+        "doelgroepen: [bezoekers]", "doelgroepen: [Bezoekers]"), encoding="utf-8")
+    for extra in (("--uit", str(tmp_path / "site")), ("--check", str(voorbeeld[1]))):
+        result = cli("render", "privacyverklaring", "--repo", str(root), *extra,
+                     "--vandaag", DAG)
+        assert result.exit_code == 1
+        assert result.err.startswith(
+            "fout: de privacyverklaringen worden niet gemaakt: 1 fout in het register, de "
+            "eerste in registers/verwerkingen/70.2.1-bezoekersregistratie.yaml:")
+        assert "'doelgroepen' heeft niet de juiste vorm" in result.err
+    assert not (tmp_path / "site").exists()
 
 
 def test_a_register_without_target_groups(repo: Path, cli: Any) -> None:

@@ -146,3 +146,10 @@ def test_messages_name_the_statements(tmp_path: Path) -> None:
     hit = next(f for f in check_repo(root) if f.code == "AVG906")
     assert hit.message == ("NAW in verwerking 10.1.1: de privacyverklaringen voor klanten en "
                            "partners kunnen niet zeggen waar dit gegeven vandaan komt")
+
+
+def test_a_group_name_must_fit_in_a_file_name(tmp_path: Path) -> None:
+    root = _repo(tmp_path, V, _r(ACTIVITEIT, "[klanten]", '[Klanten, "../x"]'))
+    hits = [f for f in check_repo(root) if f.code == "AVG002"]
+    assert [(h.location.line, h.location.column) for h in hits] == [(17, 15), (17, 24)]
+    assert hits[0].hint.startswith("een doelgroep heet in kleine letters")

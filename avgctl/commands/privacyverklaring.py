@@ -28,7 +28,16 @@ def run(repo: Path | None, doelgroepen: list[str], taal: str | None, fmt: str | 
         check_format(fmt, FORMATEN)
     if uit is not None and check is not None:
         raise UsageError("kies --uit (schrijven) of --check (vergelijken), niet allebei")
-    register = open_register(repo, REGISTER)
+    register = open_register(repo, REGISTER, waarschuw=False)
+    if register.load_findings:
+        # A statement that silently leaves out an activity it could not read would be
+        # published as if it were complete (art. 12(1) AVG asks for complete information).
+        eerste = register.load_findings[0]
+        aantal = len(register.load_findings)
+        raise AvgctlError(f"de privacyverklaringen worden niet gemaakt: {aantal} "
+                          f"{'fout' if aantal == 1 else 'fouten'} in het register, de eerste in "
+                          f"{eerste.location}: {eerste.message}; zonder die gegevens zou een "
+                          "verklaring onvolledig zijn. Zie 'avgctl check'")
     bekend = domein.doelgroepen(register)
     if not bekend:
         raise AvgctlError("geen enkele verwerking noemt een doelgroep, dus er is geen "

@@ -60,6 +60,8 @@ _PATTERN_HINTS: dict[str, str] = {
     "bestaat uit kleine letters, cijfers en '-', bijvoorbeeld dossiersoft-bv",
     "land": "gebruik de landcode van twee letters, bijvoorbeeld NL, DE of US",
     "referentie": "gebruik letters, cijfers en '-', bijvoorbeeld DL-2026-007",
+    "doelgroepen": "een doelgroep heet in kleine letters, cijfers, '-' en '_', bijvoorbeeld "
+    "debiteuren; de naam komt in de bestandsnaam van haar privacyverklaring",
 }
 
 
@@ -109,7 +111,9 @@ def translate(model: type[BaseModel], error: ErrorDetails, prefix: DataPath = ()
     if kind in _SIMPLE:
         message, hint = _SIMPLE[kind]
         if kind == "string_pattern_mismatch":
-            hint = _PATTERN_HINTS.get(field, hint)
+            # a list item's own name is its index: the list's name says what it holds
+            naam = next((str(part) for part in reversed(loc) if isinstance(part, str)), field)
+            hint = _PATTERN_HINTS.get(field, _PATTERN_HINTS.get(naam, hint))
         return SchemaFout(path, f"'{_name(loc)}' {message}", hint, key=False)
     return SchemaFout(path, f"'{_name(loc)}' heeft een ongeldige waarde", "", key=False)
 
