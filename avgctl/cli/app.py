@@ -59,7 +59,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Toon bij een onverwachte fout de "
-                                        "volledige traceback.")] = False,
+                                        "volledige technische melding.")] = False,
     version: Annotated[bool, typer.Option("--version", help="Toon de versie.", is_eager=True,
                                           callback=_version)] = False,
 ) -> None:
