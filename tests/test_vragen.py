@@ -89,9 +89,9 @@ def test_keuze_names_the_options(monkeypatch: pytest.MonkeyPatch,
 
 # --- verzoek add -----------------------------------------------------------------------------
 
-TYPE = "type (Het soort verzoek: "
-REF = "betrokkene ref ("
-KANAAL = "kanaal (Hoe het verzoek binnenkwam): "
+TYPE = "Welk soort verzoek (inzage, "
+REF = "Zaak- of klantnummer van de betrokkene (geen naam)?: "
+KANAAL = "Hoe kwam het verzoek binnen (formulier, email, brief, balie, telefoon of portaal)?: "
 
 
 def _rows(root: Path) -> list[dict[str, str]]:

@@ -23,11 +23,22 @@ def _print(text: str = "") -> None:
     regel(text)
 
 
+# The questions of a new request in a terminal, for what no option gave.
+VRAGEN = {
+    "type": "Welk soort verzoek (inzage, rectificatie, wissing, beperking, overdraagbaarheid, "
+            "bezwaar, geautomatiseerde_besluitvorming of intrekken_toestemming)?",
+    "betrokkene_ref": "Zaak- of klantnummer van de betrokkene (geen naam)?",
+    "kanaal": "Hoe kwam het verzoek binnen (formulier, email, brief, balie, telefoon of "
+              "portaal)?",
+}
+
+
 def vraag(naam: str, uitleg: str, controle: Controle | None = None) -> str:
     """Ask for a missing value in a terminal, again until ``controle`` accepts it."""
     from avgctl.output.vragen import vraag as stel
 
-    return stel(f"{naam.replace('_', ' ')} ({uitleg.rstrip('.')})", controle)
+    return stel(VRAGEN.get(naam) or f"{naam.replace('_', ' ')} ({uitleg.rstrip('.')})",
+                controle)
 
 
 def toegevoegd(v: Verzoek, t: Verzoektermijnen) -> None:
