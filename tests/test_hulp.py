@@ -108,7 +108,7 @@ def test_a_group_without_a_command_shows_its_help(cli: Any, path: list[str],
 
 def test_defaults_and_required_in_words(cli: Any) -> None:
     out = cli("status", "--help").out
-    assert "-f, --format FORMAAT  text of json. Standaard: text." in out
+    assert "-f, --format FORMAAT  Het formaat: text of json. Standaard: text." in out
     out = cli("verzoek", "verleng", "--help").out
     assert out.startswith("Gebruik: avgctl verzoek verleng REF --reden TEKST [OPTIES]\n")
     assert "REF" in out and "Verplicht." in out

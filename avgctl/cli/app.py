@@ -71,8 +71,8 @@ def check(
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
     fmt: Annotated[str | None, typer.Option(
-        "--format", "-f", help="text, json, github of sarif (standaard text; github als "
-        "GITHUB_ACTIONS=true).", show_default=False)] = None,
+        "--format", "-f", help="Het formaat: text, json, github of sarif (standaard text; "
+        "github als GITHUB_ACTIONS=true).", show_default=False)] = None,
     select: Annotated[list[str] | None, typer.Option(
         "--select", metavar="CODES", help="Alleen deze regels (codes of het begin ervan, met "
         "komma's), bijvoorbeeld AVG3,AVG401.", show_default=False)] = None,
@@ -96,7 +96,7 @@ def check(
 def status(
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text of json.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Het formaat: text of json.")] = "text",
     nu: NuOpt = None,
 ) -> int:
     """Het hoofdscherm: het register in het kort, wat binnenkort verloopt, de controle."""
@@ -111,7 +111,8 @@ def deadlines(
     binnen: Annotated[str | None, typer.Option(
         help="Alleen wat binnen zoveel tijd afloopt (of al te laat is), bijvoorbeeld 14d of 2w.",
         metavar="DUUR", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, ics of csv.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Het formaat: text, json, ics "
+                                                         "(agenda) of csv.")] = "text",
     fail_on: Annotated[str | None, typer.Option(
         "--fail-on", metavar="WANNEER", help="Exitcode 1 bij: overdue (iets is te laat) of soon "
         "(iets is te laat of loopt binnen het waarschuwingsvenster af). Voor cron.",

@@ -49,7 +49,7 @@ def tijdstip(help: str, *namen: str) -> Any:
 def formaat(*formaten: str) -> Any:
     """``--format``/``-f``; the first format is the default."""
     keuze = ", ".join(formaten[:-1]) + " of " + formaten[-1]
-    return typer.Option("--format", "-f", metavar="FORMAAT", help=f"{keuze}.")
+    return typer.Option("--format", "-f", metavar="FORMAAT", help=f"Het formaat: {keuze}.")
 
 
 def datums(**values: str | None) -> dict[str, object]:

@@ -34,7 +34,7 @@ def verwerkingen_list(
     bijzonder: Annotated[bool, typer.Option(
         "--bijzonder", help="Alleen verwerkingen met bijzondere of strafrechtelijke gegevens."
     )] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text of json.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Het formaat: text of json.")] = "text",
 ) -> int:
     """Toon de verwerkingen als tabel: id, naam, grondslag, betrokkenen, bijzonder, DPIA."""
     from avgctl.commands import verwerkingen as command
@@ -58,7 +58,8 @@ def verwerkingen_show(
 @verwerkingen_app.command("export")
 def verwerkingen_export(
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", help="csv, md, html of var (VNG-verwerkingsactiviteiten-API).",
+        "--format", "-f", help="Het formaat: csv, md, html of var (de "
+        "VNG-verwerkingsactiviteiten-API).",
         show_default=False)],
     uit: Annotated[Path | None, typer.Option(
         "--uit", "-o", help="Schrijf naar dit bestand in plaats van naar het scherm.",
