@@ -15,11 +15,14 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import html5lib
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft7Validator, FormatChecker
 from markdown_it import MarkdownIt
 
@@ -522,3 +525,52 @@ def test_a_repository_can_use_its_own_template(voorbeeld: tuple[Path, Path], tmp
     assert result.exit_code == 1 and result.err.startswith(
         "fout: sjabloon templates/privacyverklaring/nl.md.j2:1 kan niet worden gemaakt: "
         "'onbekend' bestaat niet in dit sjabloon")
+
+
+# --- Any register text stays text ------------------------------------------------------------
+
+# What a YAML file can hold (YAML 1.2 §5.1): no C0 controls but tab and line breaks, no
+# surrogates; everything else may turn up in a purpose.
+_YAML_TEKST = st.text(st.characters(blacklist_categories=("Cs",),
+                                    blacklist_characters="".join(
+                                        chr(c) for c in range(32) if chr(c) not in "\t\n\r")),
+                      max_size=80)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doel=_YAML_TEKST, naam=_YAML_TEKST)
+def test_any_register_text_stays_text_in_html_and_markdown(doel: str, naam: str) -> None:
+    """Whatever a purpose or a name holds, the HTML parses strictly and shows it as text, and
+    Markdown (rendered with raw HTML allowed) adds no markup of its own."""
+    import datetime as dt
+
+    from avgctl.commands.privacyverklaring import _document, bewaartekst
+    from avgctl.models import Config, Verwerking
+    from avgctl.privacyverklaring.inhoud import _ONZICHTBAAR, Historie, verklaring
+    from avgctl.store.register import Bron, Register
+
+    def documenten(naam: str, doel: str) -> tuple[str, str]:
+        register = Register(root=PROJECT / "tests" / "data" / "geen-repo")
+        register.config = Bron(Config.model_validate({"organisatie": {"naam": "Kantoor"}}),
+                               None)  # type: ignore[arg-type]
+        register.verwerkingen = [Bron(Verwerking(
+            id="1.1", naam=naam, doel=doel, grondslag="overeenkomst", doelgroepen=["klanten"]),
+            None)]  # type: ignore[arg-type]
+        inhoud = verklaring(register, "klanten", "nl", Historie(dt.date(2026, 1, 1)),
+                            bewaartekst, "0" * 64)
+        return (_document(register, inhoud, "html").decode("utf-8"),
+                _document(register, inhoud, "md").decode("utf-8"))
+
+    def tags(md: str) -> Counter[str]:
+        rendered = MarkdownIt("commonmark", {"html": True}).render(md.split("---\n", 2)[2])
+        return Counter(t for t in re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", rendered) if t != "p")
+
+    naam = naam.strip() or "x"
+    html, md = documenten(naam, doel)
+    tree = _parse(html)  # strict: raises on any parse error
+    assert tree.findall(".//script") == [] and tree.findall(".//img") == []
+    h3 = [" ".join("".join(e.itertext()).split()) for e in tree.iter("h3")]
+    schoon = _ONZICHTBAAR.sub("", naam)
+    assert " ".join(schoon.split()) in h3
+    # the same structure as for plain words: register text added no element of its own
+    assert tags(md) == tags(documenten("gewoon", "gewoon")[1]), (naam, doel)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -122,6 +123,23 @@ def bron_tekst(bron: str | None, betrokkene: str | None, taal: Taal) -> str:
                                    for deel in delen))
 
 
+# Characters that a YAML file may hold but an HTML page may not (HTML's "control" and
+# "noncharacter" code points): they are dropped, the text around them stays.
+_ONZICHTBAAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                          + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff"
+                                    for plane in range(17)) + "]")
+
+
+def _schoon(value: Any) -> Any:
+    if isinstance(value, str):
+        return _ONZICHTBAAR.sub("", value) if _ONZICHTBAAR.search(value) else value
+    if isinstance(value, dict):
+        return {key: _schoon(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_schoon(item) for item in value]
+    return value
+
+
 def _tekst(nl: str | None, en: str | None, taal: Taal) -> str:
     return (en if taal == "en" and en else nl) or ""
 
@@ -141,7 +159,7 @@ def verklaring(register: Register, doelgroep: str, taal: Taal, historie: Histori
     contact = org.contact if org is not None else None
     rechten = org.rechten if org is not None else None
     beleid = config.beleid.verzoeken if config is not None else None
-    return {
+    inhoud: dict[str, Any] = _schoon({
         "taal": taal,
         "titel": TITEL[taal].format(groepnaam),
         "doelgroep": {"id": doelgroep, "naam": groepnaam,
@@ -191,7 +209,8 @@ def verklaring(register: Register, doelgroep: str, taal: Taal, historie: Histori
             "bewaartermijnen": list(dict.fromkeys(
                 t["tekst"] for v in verwerkingen for t in v["bewaartermijnen"] if t["tekst"])),
         },
-    }
+    })
+    return inhoud
 
 
 def _leeg_is_tekst(values: dict[str, Any]) -> dict[str, Any]:
