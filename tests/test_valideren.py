@@ -551,3 +551,26 @@ def test_the_write_check_finds_what_check_finds(
         gevonden = sorted((f.code, f.message) for f in fouten_in_record(
             register, Context(VANDAAG), bron, oud))
         assert gevonden == ([] if oud_ook else verwacht)
+
+
+def test_breach_decision_without_a_real_motivation_is_refused(cli: Any, lek: Path) -> None:
+    """Spaces are no motivation (AVG805); the assessment is shown, nothing is written."""
+    before = _snapshot(lek)
+    result = cli("datalek", "beoordeel", "DL-2026-001", "--risico", "geen", "--motivatie",
+                 "   ", "--vandaag", "2026-03-28", "--repo", str(lek))
+    assert (result.exit_code, result.err) == (1, _weigering("DL-2026-001", (
+        DL, "AVG805", "DL-2026-001: besluit 'geen risico' zonder motivatie",
+        "vul 'besluit_motivatie' in")))
+    assert result.out.startswith("Beoordeling van DL-2026-001:\n")
+    assert _snapshot(lek) == before
+
+
+def test_emptying_the_reason_of_a_late_notification_is_refused(cli: Any,
+                                                               tmp_path: Path) -> None:
+    root = write_repo(tmp_path / "laat", {**BASIS, DL: LEK + (
+        "ap_meldingen:\n  - soort: volledig\n    op: 2026-04-01T09:00:00+02:00\n"
+        "reden_vertraging: De omvang werd pas na onderzoek duidelijk.\n")})
+    _geweigerd(cli, root, ("datalek", "update", "DL-2026-001", "--reden-vertraging", " "),
+               _weigering("DL-2026-001", (DL, "AVG801", "DL-2026-001 is 46 uur na de termijn "
+                                          "van 72 uur gemeld, zonder reden",
+                                          "vul 'reden_vertraging' in")))
