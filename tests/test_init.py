@@ -32,6 +32,7 @@ def test_minimal_repository_says_what_to_fill_in(cli, tmp_path: Path) -> None:  
         "registers/verwerkingen/.gitkeep", "schemas/avgctl.schema.json",
         "schemas/bewaartermijnen.schema.json", "schemas/datalek.schema.json",
         "schemas/partijen.schema.json", "schemas/verwerking.schema.json",
+        "schemas/verzoek.schema.json",
     ]
     check = cli("check", "--repo", str(target), "--vandaag", DAG)
     assert check.exit_code == 1

@@ -101,13 +101,15 @@ def schemas(request: pytest.FixtureRequest, tmp_path: Path,
 # --- The formats -----------------------------------------------------------------------------
 
 def test_names_and_files() -> None:
-    assert list(SCHEMAS) == ["avgctl", "partijen", "bewaartermijnen", "verwerking", "datalek"]
+    assert list(SCHEMAS) == ["avgctl", "partijen", "bewaartermijnen", "verwerking", "datalek",
+                             "verzoek"]
     assert FILE_FOR == {
         "avgctl": "avgctl.yaml",
         "partijen": "registers/partijen.yaml",
         "bewaartermijnen": "registers/bewaartermijnen.yaml",
         "verwerking": "registers/verwerkingen/*.yaml",
         "datalek": "registers/datalekken/*.yaml",
+        "verzoek": "registers/verzoeken/*.yaml",
     }
 
 

@@ -46,7 +46,7 @@ def test_status_text(cli, voorbeeld: Path) -> None:  # type: ignore[no-untyped-d
         "  60 Werving en selectie                            2\n"
         "  70 Beveiliging en toegang                         4\n"
         "  80 Website en communicatie                        4\n"
-        "Partijen: 27   Datalekken: 18 (2 open)   Open verzoeken: 7\n"
+        "Partijen: 27   Datalekken: 19 (2 open)   Open verzoeken: 7\n"
         "\n"
         "Termijnen die aandacht vragen: 0 te laat, 1 binnenkort\n"
         "  AVG-2026-0071 wissing (art. 17 AVG): eigen termijn 2026-11-23 (nog 3 d), wettelijk "
@@ -56,7 +56,10 @@ def test_status_text(cli, voorbeeld: Path) -> None:  # type: ignore[no-untyped-d
         "  Dossiersoft B.V. (dossiersoft-bv): verwerkersovereenkomst, verloopt 2026-12-20 "
         "(over 30 dagen)\n"
         "\n"
-        "Controle: 0 fouten, 0 waarschuwingen, 0 info (57 bestanden).\n"
+        "Bewaartermijnen: geen eigen verzoeken of datalekken te anonimiseren (1 vastgehouden "
+        "door een blokkade).\n"
+        "\n"
+        "Controle: 0 fouten, 0 waarschuwingen, 0 info (62 bestanden).\n"
     )
 
 

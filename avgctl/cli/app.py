@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover
     from click import exceptions as click  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 from avgctl import __version__
+from avgctl.cli.bewaartermijnen import bewaartermijnen_app
 from avgctl.cli.datalek import datalek_app
 from avgctl.cli.hulp import installeer as _dutch_help
 from avgctl.cli.opties import NuOpt, QuietOpt, RepoOpt, VandaagOpt
@@ -42,6 +43,7 @@ app.add_typer(verwerkingen_app, name="verwerkingen")
 app.add_typer(verzoek_app, name="verzoek")
 app.add_typer(datalek_app, name="datalek")
 app.add_typer(render_app, name="render")
+app.add_typer(bewaartermijnen_app, name="bewaartermijnen")
 # Every command's help in Dutch, also of groups added later: one formatter for all.
 _dutch_help()
 

@@ -15,6 +15,7 @@ from avgctl.commands.common import (
 )
 from avgctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from avgctl.output import deadlines as output
+from avgctl.overzicht import bewaren
 from avgctl.overzicht import deadlines as domain
 
 
@@ -23,8 +24,10 @@ def run(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
     check_format(fmt, output.FORMATS)
     if fail_on not in (None, "overdue", "soon"):
         raise UsageError(f"--fail-on {fail_on!r}: kies overdue of soon")
-    # closed ones have no clock
-    register = open_register(repo, TERMIJNEN, verzoeken="open", overzicht=True)
+    # Closed requests have no clock; their retention end needs only a few cells of each row
+    # (overzicht/bewaren.py), so only the open ones are validated.
+    register = open_register(repo, TERMIJNEN | {"bewaartermijnen"}, verzoeken="open",
+                             overzicht=True)
     today, now = dag_en_nu(dag, moment, register)
     items = domain.termijnen(register, today, now)
     if binnen:
@@ -32,6 +35,9 @@ def run(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
         uren = venster * 24
     else:
         venster, uren = domain.waarschuwingsdagen(register), domain.waarschuwingsuren(register)
+    # Own records whose retention ends within the window, or ended and wait for anonimiseer.
+    items = sorted([*items, *bewaren.termijnen(register, today, venster)],
+                   key=lambda t: (not t.te_laat, t.uren, t.referentie))
     shown = domain.binnen(items, venster, uren) if binnen else items
     naam = register.config.model.organisatie.naam or "" if register.config else ""
     output.write(shown, fmt, today, naam, zone(register), totaal=len(items),

@@ -18,6 +18,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema={}\n"
 SCHEMA_FOR_DIR = {
     "registers/verwerkingen": "../../schemas/verwerking.schema.json",
     "registers/datalekken": "../../schemas/datalek.schema.json",
+    "registers/verzoeken": "../../schemas/verzoek.schema.json",
 }
 SCHEMA_FOR_FILE = {
     "avgctl.yaml": "schemas/avgctl.schema.json",

@@ -255,3 +255,11 @@ class Datalek(Model):
         "voorstelde en wie besliste ('avgctl datalek beoordeel').")
     afgesloten_op: Datum | None = Field(
         default=None, description="Wanneer het datalek is afgehandeld en gesloten.")
+    # Retention of the register's own records (DOMAIN.md §5 and §9).
+    blokkade: str | None = Field(
+        default=None, description="Waarom het datalek langer dan de bewaartermijn blijft, "
+        "zoals een incident in onderzoek, een klacht of een procedure; zolang dit is "
+        "ingevuld, wordt het niet geanonimiseerd.")
+    geanonimiseerd_op: dt.date | None = Field(
+        default=None, description="Wanneer de gegevens die personen herkenbaar maken, zijn "
+        "verwijderd ('avgctl bewaartermijnen anonimiseer').")

@@ -99,6 +99,15 @@ class Verzoek(Model):
         "ontvangers zijn ingelicht (art. 19 AVG), of 'nvt' als er geen ontvangers zijn.")
     opmerking: str | None = Field(default=None, description="Een opmerking, zonder "
                                   "persoonsgegevens.")
+    # Retention of the register's own records (DOMAIN.md §5 and §9).
+    blokkade: str | None = Field(default=None, description="Waarom het verzoek langer dan de "
+                                 "bewaartermijn blijft, zoals een klacht, bezwaar of "
+                                 "procedure; zolang dit is ingevuld, wordt het niet "
+                                 "geanonimiseerd.")
+    geanonimiseerd_op: dt.date | None = Field(default=None, description="Wanneer de gegevens "
+                                              "die de betrokkene herkenbaar maken, zijn "
+                                              "verwijderd ('avgctl bewaartermijnen "
+                                              "anonimiseer').")
 
 
 

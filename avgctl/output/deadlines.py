@@ -81,6 +81,8 @@ def _text(items: list[Termijn], zone: dt.tzinfo, totaal: int) -> None:
     table = [["", "referentie", "wat", "wettelijk", "", "eigen termijn", ""]]
     for t in items:
         mark = "TE LAAT" if t.te_laat else ("eigen termijn voorbij" if t.intern_te_laat else "")
+        if t.soort == "bewaartermijn" and t.te_laat:
+            mark = "VERVALLEN"  # past its retention end: to be anonymised
         if isinstance(t.wettelijk, dt.datetime) and t.uren_wettelijk is not None:
             wettelijk = t.wettelijk.astimezone(zone).strftime("%Y-%m-%d %H:%M")
             over = _uren(t.uren_wettelijk)
@@ -124,7 +126,8 @@ def ics(items: list[Termijn], vandaag: dt.date, organisatie: str) -> str:
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              f"X-WR-CALNAME:{_escape('AVG-termijnen ' + organisatie).strip()}"]
     for t in items:
-        events = [("wettelijk", t.wettelijk, "wettelijke termijn")]
+        events = [("wettelijk", t.wettelijk, "einde" if t.soort == "bewaartermijn"
+                   else "wettelijke termijn")]
         if t.intern is not None and t.intern != t.wettelijk:
             events.append(("eigen", t.intern, "eigen termijn"))
         for kind, day, label in events:

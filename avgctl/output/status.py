@@ -98,6 +98,16 @@ def _text(status: Status) -> None:
     else:
         console.print("Geen overeenkomsten die binnen 90 dagen verlopen.")
     console.print()
+    vast = f" ({status.vastgehouden} vastgehouden door een blokkade)" if status.vastgehouden else ""
+    if status.te_anonimiseren:
+        console.print(f"[bold yellow]Bewaartermijnen:[/] {status.te_anonimiseren} eigen "
+                      f"{'record' if status.te_anonimiseren == 1 else 'records'} (verzoeken, "
+                      f"datalekken) over de termijn, nog niet geanonimiseerd{vast}; zie "
+                      "'avgctl bewaartermijnen anonimiseer'.")
+    else:
+        console.print(f"[bold]Bewaartermijnen:[/] geen eigen verzoeken of datalekken te "
+                      f"anonimiseren{vast}.")
+    console.print()
     b = status.bevindingen
     style = "bold red" if b["fout"] else ("yellow" if b["waarschuwing"] else "green")
     total = sum(b.values())

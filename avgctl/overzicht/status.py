@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from avgctl.datalekken.views import is_open
 from avgctl.findings import Finding, Severity
-from avgctl.overzicht import deadlines
+from avgctl.overzicht import bewaren, deadlines
 from avgctl.overzicht.deadlines import Termijn
 from avgctl.store.register import Register
 
@@ -54,6 +54,10 @@ class Status:
     tijdzone: str = "Europe/Amsterdam"
     # Deadlines that are past or fall within the warning window (beleid.waarschuwen).
     aandacht: list[Termijn] = field(default_factory=list)
+    # Own requests and breaches past their retention period and not yet anonymised, and
+    # those past it but kept by a blokkade (DOMAIN.md §5, §9).
+    te_anonimiseren: int = 0
+    vastgehouden: int = 0
 
 
 def status(register: Register, findings: list[Finding], vandaag: dt.date,
@@ -65,6 +69,7 @@ def status(register: Register, findings: list[Finding], vandaag: dt.date,
                for nr in sorted(per_sectie, key=_numeriek)]
     counts = Counter(f.severity for f in findings)
     alle = deadlines.termijnen(register, vandaag, now)
+    eigen = [e.stand for e in bewaren.standen(register, vandaag)]
     return Status(
         organisatie=(config.organisatie.naam or "") if config is not None else "",
         vandaag=vandaag,
@@ -80,6 +85,9 @@ def status(register: Register, findings: list[Finding], vandaag: dt.date,
         tijdzone=config.beleid.tijdzone if config is not None else "Europe/Amsterdam",
         aandacht=deadlines.binnen(alle, deadlines.waarschuwingsdagen(register),
                                   deadlines.waarschuwingsuren(register)),
+        te_anonimiseren=sum(s.te_anonimiseren for s in eigen),
+        vastgehouden=sum(s.status == "blokkade" and s.einde is not None and s.einde < vandaag
+                         for s in eigen),
     )
 
 

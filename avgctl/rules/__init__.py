@@ -11,6 +11,7 @@ import difflib
 from avgctl.errors import UsageError
 from avgctl.rules import (
     bestand,
+    bewaartermijnen,
     datalekken,
     dpia_fg,
     identificatie,
@@ -40,6 +41,10 @@ _RULES: list[type[Rule]] = [
     inhoud.VerwerkingsverantwoordelijkeOntbreekt,
     inhoud.BewaartermijnOnvolledig,
     inhoud.BewaartermijnZonderAanleiding,
+    bewaartermijnen.OnbekendeWaarde,
+    bewaartermijnen.VaagCriterium,
+    bewaartermijnen.EigenTermijnOnbruikbaar,
+    bewaartermijnen.EigenRecordVervallen,
     ref.OnbekendePartij,
     ref.OnbekendeBewaartermijn,
     ref.DubbeleVerwerking,

@@ -65,7 +65,8 @@ class MeldingTeLaatZonderReden(_DatalekRule):
         for bron in self.datalekken():
             d = bron.model
             t = termijnen(self.register, d)
-            if t.te_laat_gemeld and not d.reden_vertraging:
+            # An anonymised breach no longer has its free texts (DOMAIN.md §9).
+            if t.te_laat_gemeld and not d.reden_vertraging and d.geanonimiseerd_op is None:
                 assert t.eerste_melding is not None
                 te_laat = (t.eerste_melding - t.ap).total_seconds() / 3600
                 yield self.finding(bron, ("ap_meldingen",), f"{d.referentie} is {_uur(te_laat)} "
@@ -209,7 +210,8 @@ class GeenRisicoZonderMotivatie(_DatalekRule):
     def check(self) -> Iterator[PendingFinding]:
         for bron in self.register.datalekken:
             d = bron.model
-            if (d.risico == "geen" or d.geen_datalek) and not d.besluit_motivatie:
+            if (d.risico == "geen" or d.geen_datalek) and not d.besluit_motivatie \
+                    and d.geanonimiseerd_op is None:
                 wat = "geen datalek" if d.geen_datalek else "geen risico"
                 yield self.finding(bron, ("risico",) if d.risico else ("geen_datalek",),
                                    f"{d.referentie}: besluit '{wat}' zonder motivatie",
@@ -240,7 +242,8 @@ class ErnstTegenstrijdig(_DatalekRule):
         for bron in self.datalekken():
             d = bron.model
             criteria = ernstcriteria(d)
-            if d.ernst == "beperkt" and criteria.ernstig and not d.besluit_motivatie:
+            if d.ernst == "beperkt" and criteria.ernstig and not d.besluit_motivatie \
+                    and d.geanonimiseerd_op is None:
                 yield self.finding(bron, ("ernst",), f"{d.referentie} staat als 'beperkt', maar: "
                                    f"{', '.join(criteria.redenen)}",
                                    "herzie de ernst (matig_tot_ernstig) of motiveer")

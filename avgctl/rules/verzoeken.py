@@ -123,7 +123,8 @@ class VerlengingOngeldig(_VerzoekRule):
                                    f"gemeld op {v.verlengd_op.isoformat()}, na de eerste maand "
                                    f"(uiterlijk {uiterlijk.isoformat()})",
                                    "een te late verlenging telt niet; de termijn is dan één maand")
-            if not v.verlenging_reden:
+            # An anonymised record no longer has its free texts (DOMAIN.md §9).
+            if not v.verlenging_reden and v.geanonimiseerd_op is None:
                 yield self.finding(bron, ("verlengd_op",), f"verlenging van {v.referentie} "
                                    "zonder reden", "vul 'verlenging_reden' in")
 
@@ -274,6 +275,8 @@ class HerhaaldVerzoek(_VerzoekRule):
         vorige: dict[tuple[str, str], Verzoek] = {}  # the latest earlier request per key
         for bron in sorted(self.verzoeken(), key=lambda b: b.model.ontvangen):
             v = bron.model
+            if v.geanonimiseerd_op is not None:  # no longer says who asked
+                continue
             key = (v.betrokkene_ref, v.type)
             eerder = vorige.get(key)
             if eerder is not None and v.ontvangen <= plus_maanden(eerder.ontvangen, 3):
@@ -450,7 +453,8 @@ class PauzeZonderReden(_VerzoekRule):
     def check(self) -> Iterator[PendingFinding]:
         for bron in self.verzoeken():
             v = bron.model
-            if (v.gepauzeerd_van or v.gepauzeerd_tot) and not v.pauze_reden:
+            if (v.gepauzeerd_van or v.gepauzeerd_tot) and not v.pauze_reden \
+                    and v.geanonimiseerd_op is None:
                 yield self.finding(bron, ("gepauzeerd_van",), f"{v.referentie}: pauze zonder "
                                    "reden", "vul 'pauze_reden' in")
 

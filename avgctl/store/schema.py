@@ -17,12 +17,14 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
+from avgctl.models.verzoek import Verzoek
 from avgctl.store.register import (
     BEWAARTERMIJNEN_FILE,
     CONFIG_FILE,
     DATALEKKEN_DIR,
     PARTIJEN_FILE,
     VERWERKINGEN_DIR,
+    VERZOEKEN_DIR,
 )
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -60,6 +62,11 @@ SCHEMAS: dict[str, Formaat] = {
         Datalek, "Datalek",
         "Eén datalek of beveiligingsincident in het register van art. 33 lid 5 AVG. Elk bestand "
         "in registers/datalekken/ bevat er één; de bestandsnaam is de referentie."),
+    "verzoek": Formaat(
+        Verzoek, "Verzoek",
+        "Eén verzoek van een betrokkene (art. 12-22 AVG), als apart bestand in "
+        "registers/verzoeken/ in plaats van een regel in registers/verzoeken.csv; de "
+        "bestandsnaam is de referentie."),
 }
 
 # The register path (a glob for the directories) each schema is for, as an editor maps them.
@@ -69,6 +76,7 @@ FILE_FOR: dict[str, str] = {
     "bewaartermijnen": BEWAARTERMIJNEN_FILE,
     "verwerking": f"{VERWERKINGEN_DIR}/*.yaml",
     "datalek": f"{DATALEKKEN_DIR}/*.yaml",
+    "verzoek": f"{VERZOEKEN_DIR}/*.yaml",
 }
 
 

@@ -40,12 +40,20 @@ def schrijf_csv(path: Path, expected_sha: str, wijzigingen: dict[str, Rij],
     eis_slot(path)
     raw = _current(path, expected_sha)
     text = raw.decode("utf-8")
+    if not wijzigingen:
+        _append(path, raw, text.removeprefix(BOM), nieuw)
+        return
+    atomic_write(path, csv_met(text, wijzigingen, nieuw, path).encode("utf-8"))
+
+
+def csv_met(text: str, wijzigingen: dict[str, Rij], nieuw: list[Rij] | None = None,
+            path: Path | str = "verzoeken.csv") -> str:
+    """``text`` (a whole request register) with the cells in ``wijzigingen`` changed and the
+    rows in ``nieuw`` added; every other row keeps its bytes."""
+    nieuw = nieuw or []
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
-    if not wijzigingen:
-        _append(path, raw, text, nieuw)
-        return
     lines = split_lines(text)
     eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     first = lines[0] if lines else ""
@@ -82,7 +90,7 @@ def schrijf_csv(path: Path, expected_sha: str, wijzigingen: dict[str, Rij],
         lines_out[-1] += eol
     for cells in nieuw:
         lines_out.append(_format(_trim([cells.get(name, "") for name in header]), delimiter, eol))
-    atomic_write(path, ((BOM if bom else "") + "".join(lines_out)).encode("utf-8"))
+    return (BOM if bom else "") + "".join(lines_out)
 
 
 def _append(path: Path, raw: bytes, text: str, nieuw: list[Rij]) -> None:
