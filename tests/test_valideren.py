@@ -172,7 +172,7 @@ def test_pause_that_ends_before_it_starts_is_refused(cli: Any, voorbeeld: Path) 
 
 def test_add_into_a_yaml_request_folder_names_the_new_file(cli: Any, voorbeeld: Path) -> None:
     (voorbeeld / F).unlink()
-    (voorbeeld / "registers/verzoeken").mkdir()
+    (voorbeeld / "registers/verzoeken").mkdir(exist_ok=True)
     _geweigerd(cli, voorbeeld, (
         "verzoek", "add", "--type", "inzage", "--betrokkene-ref", "K-1", "--kanaal", "email",
         "--verwerkingen", "99.9.9", "--vandaag", DAG),

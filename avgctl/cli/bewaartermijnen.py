@@ -50,7 +50,7 @@ def bewaartermijnen_einde(
 @bewaartermijnen_app.command("check")
 def bewaartermijnen_check(
     fail_on: Annotated[str | None, typer.Option(
-        "--fail-on", metavar="vervallen", help="Exitcode 1 als een eigen verzoek of datalek "
+        "--fail-on", help="vervallen: exitcode 1 als een eigen verzoek of datalek "
         "over zijn bewaartermijn is en nog niet geanonimiseerd. Voor cron.",
         show_default=False)] = None,
     repo: RepoOpt = None,

@@ -260,6 +260,6 @@ class Datalek(Model):
         default=None, description="Waarom het datalek langer dan de bewaartermijn blijft, "
         "zoals een incident in onderzoek, een klacht of een procedure; zolang dit is "
         "ingevuld, wordt het niet geanonimiseerd.")
-    geanonimiseerd_op: dt.date | None = Field(
+    geanonimiseerd_op: Datum | None = Field(
         default=None, description="Wanneer de gegevens die personen herkenbaar maken, zijn "
         "verwijderd ('avgctl bewaartermijnen anonimiseer').")

@@ -104,7 +104,7 @@ class Verzoek(Model):
                                  "bewaartermijn blijft, zoals een klacht, bezwaar of "
                                  "procedure; zolang dit is ingevuld, wordt het niet "
                                  "geanonimiseerd.")
-    geanonimiseerd_op: dt.date | None = Field(default=None, description="Wanneer de gegevens "
+    geanonimiseerd_op: Datum | None = Field(default=None, description="Wanneer de gegevens "
                                               "die de betrokkene herkenbaar maken, zijn "
                                               "verwijderd ('avgctl bewaartermijnen "
                                               "anonimiseer').")
