@@ -286,6 +286,11 @@ def _add(*extra: str) -> tuple[str, ...]:
                  "registers/datalekken/DL-2026-002.yaml",
                  ("AVG809", "DL-2026-002: het datalek begon pas na de ontdekking",
                   "verbeter het tijdstip"), id="add-begon-na-ontdekking"),
+    pytest.param(_add("--verwerker", "dossiersoft-bv", "--verwerker-ontdekt-op",
+                      "2026-03-28T07:00", "--gemeld-aan-ons-op", "2026-03-27T16:00"),
+                 "registers/datalekken/DL-2026-002.yaml",
+                 ("AVG809", "DL-2026-002: de verwerker meldde het vóór hij het ontdekte",
+                  "verbeter het tijdstip"), id="add-verwerker-meldde-voor-ontdekking"),
     pytest.param(("datalek", "update", "DL-2026-001", "--afgesloten-op", "2026-03-26"), DL,
                  ("AVG809", "DL-2026-001: het datalek is afgesloten vóór het werd ontdekt",
                   "verbeter het tijdstip"), id="update-afgesloten-voor-ontdekking"),
@@ -574,3 +579,15 @@ def test_emptying_the_reason_of_a_late_notification_is_refused(cli: Any,
                _weigering("DL-2026-001", (DL, "AVG801", "DL-2026-001 is 46 uur na de termijn "
                                           "van 72 uur gemeld, zonder reden",
                                           "vul 'reden_vertraging' in")))
+
+
+def test_breach_add_records_the_processors_moments_in_local_time(cli: Any, lek: Path) -> None:
+    """--verwerker-ontdekt-op and --gemeld-aan-ons-op reach the file, read like --ontdekt-op
+    in the organisation's zone."""
+    result = cli(*_add("--verwerker", "dossiersoft-bv", "--verwerker-ontdekt-op",
+                       "2026-03-28T07:00", "--gemeld-aan-ons-op", "2026-03-28T07:30"),
+                 "--repo", str(lek))
+    assert (result.exit_code, result.err) == (0, "")
+    assert (lek / "registers/datalekken/DL-2026-002.yaml").read_text().endswith(
+        "verwerker:\n  partij: dossiersoft-bv\n  verwerker_ontdekt_op: 2026-03-28T07:00:00+01:00\n"
+        "  gemeld_aan_ons_op: 2026-03-28T07:30:00+01:00\n")

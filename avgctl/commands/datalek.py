@@ -64,6 +64,9 @@ def add(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
         leesbaar(register, DATALEKKEN_DIR)  # a file where the folder should be
         today, now = dag_en_nu(dag, moment, register)
         velden["ontdekt_op"] = _ontdekt(velden.get("ontdekt_op", now), today, now, register)
+        for naam in ("verwerker_ontdekt_op", "gemeld_aan_ons_op"):  # as --ontdekt-op: local
+            if isinstance(velden.get(naam), dt.datetime):
+                velden[naam] = nu(velden[naam], today, register, True)
         gevormd = _vorm(velden)
         jaar = gevormd["ontdekt_op"].year
         # Under the folder's lock: no other add can pick the same reference.
@@ -155,12 +158,12 @@ def _vorm(velden: dict[str, Any]) -> dict[str, Any]:
     genomen = uit.pop("maatregel", None)
     if genomen:
         uit["maatregelen"] = {"genomen": [genomen]}
-    verwerker = {k: uit.pop(f"verwerker_{k}" if k != "partij" else "verwerker")
-                 for k in ("partij", "ontdekt_op", "gemeld_aan_ons_op")
-                 if (f"verwerker_{k}" if k != "partij" else "verwerker") in uit}
+    # The options --verwerker, --verwerker-ontdekt-op and --gemeld-aan-ons-op.
+    verwerker = {veld: uit.pop(optie) for veld, optie in (
+        ("partij", "verwerker"), ("verwerker_ontdekt_op", "verwerker_ontdekt_op"),
+        ("gemeld_aan_ons_op", "gemeld_aan_ons_op")) if optie in uit}
     if verwerker:
-        uit["verwerker"] = {("verwerker_ontdekt_op" if k == "ontdekt_op" else k): v
-                            for k, v in verwerker.items()}
+        uit["verwerker"] = verwerker
     return uit
 
 
