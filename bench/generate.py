@@ -84,6 +84,7 @@ def verwerking(rng: random.Random, sectie: str, proces: int, nummer: int, n_part
         "geautomatiseerde_besluitvorming: null",
         "dpia: {nodig: false, motivatie: Geen indicatoren van hoog risico.}",
         "beveiliging: [toegangsbeheer, versleuteling-in-rust, logging]",
+        "verstrekking: {verplichting: contractueel, gevolgen: Zonder deze gegevens geen dienst.}",
         "doelgroepen: [klanten]",
     ]
     return "\n".join(lines) + "\n"

@@ -106,8 +106,16 @@ def van_betrokkene(bron: str | None, betrokkene: str | None) -> bool:
     """Whether a data type comes from the person it is about (art. 13, not art. 14)."""
     if not bron:
         return False
-    delen = {deel.strip().lower() for deel in bron.replace(",", ";").split(";")}
-    return "betrokkene" in delen or (betrokkene is not None and betrokkene.lower() in delen)
+    return any(_eigen(deel, betrokkene) for deel in bron.replace(",", ";").split(";"))
+
+
+def _eigen(deel: str, betrokkene: str | None) -> bool:
+    """'betrokkene', 'betrokkene zelf', 'Betrokkene (formulier)' or the person's category."""
+    woorden = deel.strip().lower().split()
+    if not woorden:
+        return False
+    return woorden[0].strip("(),.:") == "betrokkene" or (
+        betrokkene is not None and deel.strip().lower() == betrokkene.lower())
 
 
 ZELF: dict[Taal, str] = {"nl": "u zelf", "en": "you"}
@@ -118,8 +126,7 @@ def bron_tekst(bron: str | None, betrokkene: str | None, taal: Taal) -> str:
     if not bron:
         return ""
     delen = [deel.strip() for deel in bron.replace(",", ";").split(";") if deel.strip()]
-    eigen = {"betrokkene", (betrokkene or "").lower()}
-    return "; ".join(dict.fromkeys(ZELF[taal] if deel.lower() in eigen else deel
+    return "; ".join(dict.fromkeys(ZELF[taal] if _eigen(deel, betrokkene) else deel
                                    for deel in delen))
 
 
