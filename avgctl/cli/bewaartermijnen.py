@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from avgctl.cli.opties import RepoOpt, VandaagOpt
+from avgctl.cli.scan import registreer as registreer_scan
 
 bewaartermijnen_app = typer.Typer(
     help="Bewaartermijnen: wanneer gegevens weg moeten, en de eigen verzoeken en datalekken "
@@ -78,3 +79,7 @@ def bewaartermijnen_anonimiseer(
     from avgctl.commands.common import parse_vandaag
 
     return command.anonimiseer(repo, parse_vandaag(vandaag), apply, fmt)
+
+
+# The scan of the organisation's own data and its SQL: options in cli/scan.py.
+registreer_scan(bewaartermijnen_app)

@@ -1,0 +1,198 @@
+"""``avgctl bewaartermijnen scan`` and ``sql``: the organisation's own data past their period.
+
+``scan`` reads inventories (CSV or Parquet exports, or tables in PostgreSQL) and lists the
+records whose retention period has ended: the destruction list (vernietigingslijst) that the
+data owner reviews. ``sql`` prints the same rules as statements for a database administrator;
+avgctl never deletes from an organisation's database itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from avgctl.bewaartermijnen import Rekenregel, rekenregel
+from avgctl.bewaartermijnen import sql as sqlgen
+from avgctl.bewaartermijnen.evaluatie import KALENDERJAAR, Boekjaar
+from avgctl.bewaartermijnen.inventaris import STATUSSEN, Telling, Vervallen
+from avgctl.commands.common import check_format, open_register, vandaag
+from avgctl.errors import EXIT_OK, UsageError
+from avgctl.models.kaart import Bron, Kaart, standaard_bron
+from avgctl.store.register import Register
+
+FORMATS = ("text", "csv", "json")
+FAIL_ON = ("vervallen",)
+EXIT_VERVALLEN = 1
+EXIT_ONLEESBAAR = 2
+
+
+def _regels(register: Register) -> dict[str, Rekenregel]:
+    return {regel_id: rekenregel(bron.model) for regel_id, bron in
+            sorted(register.bewaartermijnen.items())}
+
+
+def _boekjaar(register: Register) -> Boekjaar:
+    from avgctl.models.organisatie import boekjaar_einde_van
+
+    if register.config is None:
+        return KALENDERJAAR
+    return boekjaar_einde_van(register.config.model.beleid.boekjaar_einde)
+
+
+def _bronnen(paden: list[Path], kaart_pad: Path | None,
+             database: str | None) -> tuple[list[Bron], Path]:
+    """The sources to scan and the folder their files are relative to."""
+    from avgctl.store.inventaris import controleer_bestand, lees_kaart
+
+    if kaart_pad is None:
+        if not paden:
+            raise UsageError("geef ten minste één inventaris (CSV of Parquet), of --kaart")
+        namen: list[str] = []
+        bronnen = []
+        for pad in paden:
+            controleer_bestand(pad)
+            naam = _naam(pad.stem.lower(), namen)
+            namen.append(naam)
+            bronnen.append(standaard_bron(naam, str(pad)))
+        return bronnen, Path.cwd()
+    kaart: Kaart = lees_kaart(kaart_pad)
+    gekozen = kaart.bronnen
+    if paden:  # with a map, the arguments name the sources to scan
+        gevraagd = [str(p) for p in paden]
+        onbekend = [n for n in gevraagd if n not in {b.naam for b in kaart.bronnen}]
+        if onbekend:
+            raise UsageError(f"bron {', '.join(onbekend)} staat niet in {kaart_pad}; bekend: "
+                             + ", ".join(b.naam for b in kaart.bronnen))
+        gekozen = [b for b in kaart.bronnen if b.naam in gevraagd]
+    basis = kaart_pad.resolve().parent
+    for bron in gekozen:
+        if bron.bestand is not None:
+            controleer_bestand(basis / bron.bestand)
+        elif database is None:
+            raise UsageError(f"bron {bron.naam} is een databasetabel; geef de verbinding met "
+                             "--database postgresql://...")
+    return gekozen, basis
+
+
+def _naam(stam: str, bezet: list[str]) -> str:
+    import re
+
+    naam = re.sub(r"[^a-z0-9_.-]+", "-", stam).strip("-.") or "bron"
+    if not naam[0].isalnum():
+        naam = "b" + naam
+    kandidaat, n = naam, 2
+    while kandidaat in bezet:
+        kandidaat, n = f"{naam}-{n}", n + 1
+    return kandidaat
+
+
+def _onbekende_regels(bronnen: list[Bron], regels: dict[str, Rekenregel]) -> list[str]:
+    return sorted({f"{b.naam}: {r}" for b in bronnen for r in b.regel_ids if r not in regels})
+
+
+def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path | None,
+         database: str | None, fmt: str, uit: Path | None, fail_on: str | None) -> int:
+    from avgctl.output import scan as output
+    from avgctl.store.inventaris import BronFout, plekken
+
+    check_format(fmt, FORMATS)
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise UsageError(f"onbekende waarde {fail_on!r} voor --fail-on; kies: vervallen")
+    if database is not None and not database.startswith(("postgresql://", "postgres://")):
+        raise UsageError("--database verwacht een PostgreSQL-adres: postgresql://gebruiker@host/db")
+    register = open_register(repo, frozenset({"bewaartermijnen"}))
+    today = vandaag(dag, register)
+    regels = _regels(register)
+    boekjaar = _boekjaar(register)
+    bronnen, basis = _bronnen(paden, kaart, database)
+    onbekend = _onbekende_regels(bronnen, regels)
+    if onbekend:
+        raise BronFout("onbekende bewaartermijn in de kaart (niet in bewaartermijnen.yaml): "
+                       + "; ".join(onbekend))
+
+    runners: dict[str, Any] = {}
+
+    def runner(bron: Bron) -> Any:
+        from avgctl.store.inventaris import DuckDB, PostgreSQL
+
+        soort = "postgresql" if bron.tabel is not None else "duckdb"
+        if soort not in runners:
+            runners[soort] = (PostgreSQL(database) if soort == "postgresql" and database
+                              else DuckDB(output.voortgang()))
+        return runners[soort]
+
+    try:
+        tellingen: list[Telling] = []
+        problemen = []
+        for bron in bronnen:
+            dialect: sqlgen.Dialect = "postgresql" if bron.tabel is not None else "duckdb"
+            pad = str(basis / bron.bestand) if bron.bestand is not None else None
+            wat = pad or f"tabel {bron.tabel}"
+            r = runner(bron)
+            per_regel: dict[str | None, Telling] = {}
+            for regel_id, status, aantal in r.rijen(
+                    sqlgen.samenvatting(bron, regels, today, dialect, boekjaar, pad), wat):
+                telling = per_regel.setdefault(regel_id, Telling(bron.naam, regel_id))
+                telling.aantallen[status] = telling.aantallen.get(status, 0) + int(aantal)
+            tellingen += per_regel.values()
+            if any(s not in STATUSSEN for t in per_regel.values() for s in t.aantallen):
+                rijen = [(p, i, b) for p, i, b in r.rijen(
+                    sqlgen.problemen(bron, regels, today, dialect, boekjaar, pad), wat)]
+                problemen += plekken(bron, Path(pad) if pad else Path(wat), rijen)
+        if problemen:
+            output.problemen(problemen, tellingen)
+            return EXIT_ONLEESBAAR
+
+        def vervallen() -> Any:
+            for bron in bronnen:
+                dialect: sqlgen.Dialect = "postgresql" if bron.tabel is not None else "duckdb"
+                pad = str(basis / bron.bestand) if bron.bestand is not None else None
+                wat = pad or f"tabel {bron.tabel}"
+                query = sqlgen.vervallen(bron, regels, today, dialect, boekjaar, pad)
+                for _, rid, regel_id, gebeurtenis_op, einde, dagen_over in runner(bron).rijen(
+                        query, wat):
+                    yield Vervallen(rid, bron.naam, regel_id, gebeurtenis_op, einde,
+                                    int(dagen_over))
+
+        aantal = output.lijst(vervallen(), tellingen, fmt, uit, today)
+    finally:
+        for r in runners.values():
+            r.close()
+    if fail_on == "vervallen" and aantal:
+        return EXIT_VERVALLEN
+    return EXIT_OK
+
+
+def sql(repo: Path | None, dag: dt.date | None, kaart: Path, dialect: str, actie: str,
+        bronnamen: list[str]) -> int:
+    """The statements per mapped source, for review; nothing is run."""
+    from avgctl.output import scan as output
+    from avgctl.store.inventaris import BronFout
+
+    if dialect not in sqlgen.DIALECTEN:
+        raise UsageError(f"onbekend dialect {dialect!r}; kies uit: duckdb, postgresql")
+    if actie not in sqlgen.ACTIES:
+        raise UsageError(f"onbekende actie {actie!r}; kies uit: {', '.join(sqlgen.ACTIES)}")
+    register = open_register(repo, frozenset({"bewaartermijnen"}))
+    today = vandaag(dag, register)
+    regels = _regels(register)
+    bronnen, basis = _bronnen([Path(n) for n in bronnamen], kaart, database="-")
+    onbekend = _onbekende_regels(bronnen, regels)
+    if onbekend:
+        raise BronFout("onbekende bewaartermijn in de kaart (niet in bewaartermijnen.yaml): "
+                       + "; ".join(onbekend))
+    statements = []
+    for bron in bronnen:
+        pad = str(basis / bron.bestand) if bron.bestand is not None else None
+        if bron.bestand is not None and dialect == "postgresql":
+            continue  # an export is no table in the database
+        if bron.bestand is not None and actie != "selecteer":
+            raise UsageError(f"bron {bron.naam} is een export; '{actie}' kan alleen op een "
+                             "databasetabel")
+        query = sqlgen.actie(bron, regels, today, dialect, actie, _boekjaar(register), pad)
+        statements.append((bron.naam, query.letterlijk()))
+    if not statements:
+        raise UsageError(f"de kaart heeft geen bron voor dialect {dialect}")
+    output.statements(statements)
+    return EXIT_OK

@@ -1,0 +1,258 @@
+"""Reading the organisation's own data for the retention scan: the map, and running the queries.
+
+The queries come from :mod:`avgctl.bewaartermijnen.sql`; this module only runs them: in DuckDB,
+in-process, over CSV and Parquet exports (read in parallel, with bounded memory), or inside
+PostgreSQL in a read-only transaction. DuckDB and psycopg are imported here, inside the
+functions, so that no other command pays for them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from avgctl.bewaartermijnen.sql import PROBLEEM_DATUM, PROBLEEM_ID, PROBLEEM_REGEL, Query
+from avgctl.errors import AvgctlError
+from avgctl.models.kaart import Bron, Kaart
+from avgctl.store.yamlfile import LoadError, load_yaml, os_reason
+
+# DuckDB's own share of the process; with Python and the result it stays under 300 MB.
+GEHEUGEN = "160MB"
+DRAADJES = 2
+BLOK = 10_000  # rows fetched at a time
+
+
+class BronFout(AvgctlError):
+    """A source that cannot be read: exit 2, with the file and, where known, row and column."""
+
+
+@dataclass(frozen=True)
+class Probleem:
+    """A row that cannot be judged: it is counted, reported with its place, and fails the scan."""
+
+    bron: str
+    soort: str
+    id: str | None
+    bewaartermijn: str | None
+    plek: str  # file:row:column, or table and id
+
+
+def lees_kaart(path: Path) -> Kaart:
+    """The map, validated, with every problem at its file:line:col."""
+    from pydantic import ValidationError
+
+    from avgctl.store.schemafout import translate
+
+    rel = str(path)
+    try:
+        doc = load_yaml(path, rel)
+    except LoadError as exc:
+        raise BronFout(f"{rel}:{exc.line}:{exc.column}: {exc.message}"
+                       + (f" ({exc.hint})" if exc.hint else "")) from None
+    except OSError as exc:
+        raise BronFout(f"{rel} kan niet worden gelezen: {os_reason(exc)}") from None
+    try:
+        return Kaart.model_validate(doc.data)
+    except ValidationError as exc:
+        regels = []
+        for error in exc.errors(include_url=False):
+            fout = translate(Kaart, error)
+            line, column = doc.locate(fout.path, fout.key)
+            regels.append(f"{rel}:{line}:{column}: {fout.message}"
+                          + (f" ({fout.hint})" if fout.hint else ""))
+        raise BronFout("de kaart klopt niet:\n" + "\n".join(regels)) from None
+
+
+def controleer_bestand(path: Path) -> None:
+    """A source file that is missing, a folder or unreadable gets its real cause."""
+    if path.is_dir():
+        raise BronFout(f"{path} is een map; geef een CSV- of Parquet-bestand")
+    try:
+        with path.open("rb") as stream:
+            stream.read(1)
+    except OSError as exc:
+        raise BronFout(f"{path} kan niet worden gelezen: {os_reason(exc)}") from None
+    if path.suffix.lower() not in (".csv", ".parquet", ".txt", ".tsv"):
+        raise BronFout(f"{path}: onbekend soort bestand; gebruik .csv of .parquet")
+
+
+_REGEL = re.compile(r"[Ll]ine:?\s*(\d+)")
+
+
+def _duckdb_fout(exc: Exception, wat: str) -> BronFout:
+    text = str(exc)
+    line = _REGEL.search(text)
+    plek = f" (rond regel {line.group(1)})" if line else ""
+    if "not found" in text.lower() and "column" in text.lower():
+        kolom = re.search(r'"([^"]+)" not found', text)
+        naam = f" '{kolom.group(1)}'" if kolom else ""
+        return BronFout(f"{wat}: de kolom{naam} bestaat niet in de bron; controleer de kaart "
+                        "of de kop van het bestand")
+    if "csv" in text.lower() or line:
+        return BronFout(f"{wat} is geen geldige CSV{plek}: de rijen hebben niet allemaal "
+                        "evenveel velden, of de aanhalingstekens kloppen niet")
+    return BronFout(f"{wat} kan niet worden gelezen door DuckDB: {text.splitlines()[0]}")
+
+
+class DuckDB:
+    """One in-process DuckDB connection for a scan, with bounded memory and threads."""
+
+    def __init__(self, voortgang: Callable[[float], None] | None = None) -> None:
+        import duckdb
+
+        self._duckdb = duckdb
+        self.con = duckdb.connect(":memory:", config={
+            "memory_limit": GEHEUGEN, "threads": DRAADJES,
+            # Order within the result is set by ORDER BY; not keeping the file's order lets
+            # DuckDB stream more and hold less.
+            "preserve_insertion_order": False,
+            "enable_external_access": True,
+        })
+        self.voortgang = voortgang
+
+    def rijen(self, query: Query, wat: str) -> Iterator[tuple[Any, ...]]:
+        try:
+            if self.voortgang is not None:
+                self._met_voortgang(query)
+            else:
+                self.con.execute(query.voor("duckdb"), query.params)
+            while True:
+                blok = self.con.fetchmany(BLOK)
+                if not blok:
+                    return
+                yield from blok
+        except self._duckdb.Error as exc:
+            raise _duckdb_fout(exc, wat) from None
+
+    def _met_voortgang(self, query: Query) -> None:
+        import threading
+
+        klaar = threading.Event()
+        fout: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                self.con.execute(query.voor("duckdb"), query.params)
+            except BaseException as exc:  # re-raised in the calling thread
+                fout.append(exc)
+            finally:
+                klaar.set()
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        assert self.voortgang is not None
+        while not klaar.wait(0.1):
+            progress = self.con.query_progress()
+            if progress >= 0:
+                self.voortgang(min(progress, 100.0))
+        thread.join()
+        if fout:
+            raise fout[0]
+        self.voortgang(100.0)
+
+    def kopieer_csv(self, query: Query, doel: Path, wat: str) -> None:
+        """The result straight from DuckDB into a CSV file with a header."""
+        sql = f"COPY ({query.voor('duckdb')}) TO {_quote_path(doel)} (HEADER, DELIMITER ',')"
+        try:
+            self.con.execute(sql, query.params)
+        except self._duckdb.Error as exc:
+            raise _duckdb_fout(exc, wat) from None
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def _quote_path(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+class PostgreSQL:
+    """A connection to the organisation's PostgreSQL, used in a transaction that cannot write."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self._psycopg = psycopg
+        try:
+            self.con = psycopg.connect(url, autocommit=False, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise BronFout(f"geen verbinding met de database: {_pg_reden(exc)}") from None
+        # Every statement of the scan runs in one READ ONLY transaction: PostgreSQL itself
+        # refuses any write in it, whatever the SQL says.
+        self.con.read_only = True
+
+    def rijen(self, query: Query, wat: str) -> Iterator[tuple[Any, ...]]:
+        try:
+            with self.con.cursor(name="avgctl_scan") as cursor:
+                cursor.itersize = BLOK
+                cursor.execute(query.voor("postgresql"), query.params)
+                yield from cursor
+        except self._psycopg.Error as exc:
+            self.con.rollback()
+            raise BronFout(f"{wat}: de database weigerde de vraag: {_pg_reden(exc)}") from None
+
+    def close(self) -> None:
+        self.con.rollback()
+        self.con.close()
+
+
+def _pg_reden(exc: Exception) -> str:
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    return str(primary or str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+
+def plekken(bron: Bron, pad: Path, problemen: list[tuple[str, str | None, str | None]],
+            max_aantal: int = 20) -> list[Probleem]:
+    """Where problem rows of a CSV export are: its row (the header is row 1) and column.
+
+    DuckDB reads in parallel and knows no row numbers, so the rare failing scan looks them up
+    with a plain reader; a Parquet file or a table is named by source and id.
+    """
+    gezocht: dict[tuple[str, str | None], tuple[str, str | None]] = {}
+    for soort, rid, regel in problemen:
+        gezocht.setdefault((soort, rid), (soort, regel))
+    if pad.suffix.lower() != ".csv":
+        return [Probleem(bron.naam, soort, rid, regel, f"{pad} (id {rid!r})")
+                for soort, rid, regel in problemen[:max_aantal]]
+    kolom = {PROBLEEM_ID: bron.id, PROBLEEM_DATUM: bron.gebeurtenis_op,
+             PROBLEEM_REGEL: bron.bewaartermijn_kolom or (bron.bewaartermijn_per.kolom
+                                                          if bron.bewaartermijn_per else bron.id)}
+    gevonden: list[Probleem] = []
+    try:
+        with pad.open(encoding="utf-8-sig", newline="") as stream:
+            reader = csv.reader(stream)
+            header = next(reader, [])
+            index = {naam.strip(): i for i, naam in enumerate(header)}
+            for rij, cellen in enumerate(reader, start=2):
+                rid = _cel(cellen, index.get(bron.id))
+                for soort in (PROBLEEM_ID, PROBLEEM_DATUM, PROBLEEM_REGEL):
+                    if (soort, rid or None) in gezocht:
+                        k = kolom[soort]
+                        col = index.get(k, 0) + 1
+                        regel = gezocht[(soort, rid or None)][1]
+                        gevonden.append(Probleem(bron.naam, soort, rid or None, regel,
+                                                 f"{pad}:{rij}:{col}"))
+                        del gezocht[(soort, rid or None)]
+                if len(gevonden) >= max_aantal or not gezocht:
+                    break
+    except (OSError, UnicodeDecodeError, csv.Error):
+        pass
+    gevonden += [Probleem(bron.naam, soort, rid, regel, f"{pad} (id {rid!r})")
+                 for (soort, rid), (_, regel) in list(gezocht.items())[:max_aantal - len(gevonden)]]
+    return gevonden
+
+
+def _cel(cellen: list[str], i: int | None) -> str:
+    return cellen[i].strip() if i is not None and i < len(cellen) else ""
+
+
+def als_datum(value: object) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
