@@ -28,7 +28,7 @@ Dialect = Literal["duckdb", "postgresql"]
 DIALECTEN: tuple[Dialect, ...] = ("duckdb", "postgresql")
 Actie = Literal["selecteer", "anonimiseer", "verwijder"]
 ACTIES: tuple[Actie, ...] = ("selecteer", "anonimiseer", "verwijder")
-Waarde = str | int | float | bool | dt.date | None
+Waarde = str | int | float | bool | dt.date | dict[str, str] | None
 
 # Values that leave a hold column "not holding": a boolean false or an explicit no.
 NIET_VAST = ("false", "f", "0", "nee", "n", "no")
@@ -37,6 +37,19 @@ NIET_VAST = ("false", "f", "0", "nee", "n", "no")
 PROBLEEM_ID = "id_ontbreekt"
 PROBLEEM_DATUM = "onleesbare_datum"
 PROBLEEM_REGEL = "onbekende_bewaartermijn"
+
+
+@dataclass(frozen=True)
+class Export:
+    """A file source as read: its path and, for a CSV, the delimiter and the header's names."""
+
+    pad: str
+    scheiding: str = ","
+    kolommen: tuple[str, ...] = ()
+
+    @property
+    def parquet(self) -> bool:
+        return self.pad.lower().endswith(".parquet")
 
 
 @dataclass
@@ -84,6 +97,8 @@ def literal(value: Waarde) -> str:
         return repr(value)
     if isinstance(value, dt.date):
         return f"DATE '{value.isoformat()}'"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in value.items()) + "}"
     return "'" + str(value).replace("'", "''") + "'"
 
 
@@ -104,6 +119,8 @@ class _Builder:
             return "CAST(? AS INTEGER)"
         if isinstance(value, float):
             return "CAST(? AS DOUBLE PRECISION)"
+        if isinstance(value, dict):
+            return "?"
         return "CAST(? AS VARCHAR)"
 
     def tekst(self, kolom: str) -> str:
@@ -176,18 +193,20 @@ def _als_tekst(value: object) -> str:
     return str(value)
 
 
-def _relatie(bron: Bron, b: _Builder, pad: str | None) -> str:
+def _relatie(bron: Bron, b: _Builder, export: Export | None) -> str:
     if bron.tabel is not None:
         return tabelnaam(bron.tabel)
-    assert bron.bestand is not None
-    if b.dialect != "duckdb":
+    if b.dialect != "duckdb" or export is None:
         raise ValueError(f"bron {bron.naam}: een bestand kan alleen met DuckDB worden gelezen")
-    bestand = pad or bron.bestand
-    if bestand.lower().endswith(".parquet"):
-        return f"read_parquet({b.p(bestand)})"
-    # Every cell as text: a date or number column is checked by the query itself, so one bad
-    # cell is a reported problem with its row, not a failed read of the whole file.
-    return f"read_csv({b.p(bestand)}, header = true, all_varchar = true, auto_detect = true)"
+    if export.parquet:
+        return f"read_parquet({b.p(export.pad)})"
+    # Every cell as text, with the dialect and columns read from the header: a date or number
+    # column is checked by the query itself, so one bad cell is a reported problem with its
+    # row; a ragged row or a wrong encoding fails the read with its line number.
+    kolommen: dict[str, str] = {naam: "VARCHAR" for naam in export.kolommen}
+    return (f"read_csv({b.p(export.pad)}, header = true, auto_detect = false, "
+            f"delim = {b.p(export.scheiding)}, quote = '\"', escape = '\"', strict_mode = true, "
+            f"columns = {b.p(kolommen)})")
 
 
 def _regel(bron: Bron, b: _Builder) -> str:
@@ -224,14 +243,14 @@ def _regels(regels: dict[str, Rekenregel], b: _Builder) -> str:
 
 
 def _beoordeeld(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date,
-                boekjaar_einde: Boekjaar, b: _Builder, pad: str | None) -> str:
+                boekjaar_einde: Boekjaar, b: _Builder, export: Export | None) -> str:
     """The CTEs that classify every row of the source; the caller selects from ``beoordeeld``."""
     # Parameters are positional: build the parts in the order they appear in the text.
     regels_cte = _regels(regels, b)
     regel = _regel(bron, b)
     datum, gevuld = b.datum(bron.gebeurtenis_op)
     blokkade = _blokkade(bron, b)
-    relatie = _relatie(bron, b, pad)
+    relatie = _relatie(bron, b, export)
     filt = " AND ".join(b.voorwaarde(v) for v in bron.filter) or "TRUE"
     maand, dag = boekjaar_einde
     bj_maand, bj_dag = b.p(maand), b.p(dag)
@@ -290,13 +309,13 @@ def _status() -> str:
 
 def vervallen(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date,
               dialect: Dialect, boekjaar_einde: Boekjaar = KALENDERJAAR,
-              pad: str | None = None) -> Query:
+              export: Export | None = None) -> Query:
     """The due rows and the rows with a problem, ids only, in a stable order.
 
     Columns: probleem, id, bewaartermijn, gebeurtenis_op, einde, dagen_over.
     """
     b = _Builder(dialect)
-    cte = _beoordeeld(bron, regels, vandaag, boekjaar_einde, b, pad)
+    cte = _beoordeeld(bron, regels, vandaag, boekjaar_einde, b, export)
     sql = (f"{cte}\nSELECT probleem, id, regel AS bewaartermijn, gebeurtenis_op, einde, "
            f"CASE WHEN probleem IS NULL THEN vandaag - einde END AS dagen_over\n"
            f"FROM beoordeeld\n"
@@ -307,10 +326,10 @@ def vervallen(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date,
 
 def samenvatting(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date,
                  dialect: Dialect, boekjaar_einde: Boekjaar = KALENDERJAAR,
-                 pad: str | None = None) -> Query:
+                 export: Export | None = None) -> Query:
     """Counts per rule and status over every row read: columns bewaartermijn, status, aantal."""
     b = _Builder(dialect)
-    cte = _beoordeeld(bron, regels, vandaag, boekjaar_einde, b, pad)
+    cte = _beoordeeld(bron, regels, vandaag, boekjaar_einde, b, export)
     sql = (f"{cte}\nSELECT regel AS bewaartermijn, {_status()} AS status, count(*) AS aantal\n"
            f"FROM beoordeeld GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2")
     return Query(sql, b.params)
@@ -347,7 +366,7 @@ _ACTIE_KOP = {
 
 def actie(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: Dialect,
           soort: Actie, boekjaar_einde: Boekjaar = KALENDERJAAR,
-          pad: str | None = None) -> Query:
+          export: Export | None = None) -> Query:
     """A statement for a database administrator: select, anonymise or delete the due rows.
 
     avgctl never runs the changing statements itself; they are printed for review.
@@ -356,7 +375,7 @@ def actie(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: 
         raise ValueError(f"bron {bron.naam}: anonimiseren of verwijderen kan alleen in een "
                          "databasetabel, niet in een export")
     b = _Builder(dialect)
-    cte = _beoordeeld(bron, regels, vandaag, boekjaar_einde, b, pad)
+    cte = _beoordeeld(bron, regels, vandaag, boekjaar_einde, b, export)
     ids = f"{cte}\nSELECT id FROM beoordeeld\nWHERE probleem IS NULL AND {_VERVALLEN}"
     kop = _ACTIE_KOP[soort].format(naam=bron.naam, dag=vandaag.isoformat())
     if soort == "selecteer":
@@ -376,12 +395,12 @@ def actie(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: 
 
 
 def problemen(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: Dialect,
-              boekjaar_einde: Boekjaar = KALENDERJAAR, pad: str | None = None,
+              boekjaar_einde: Boekjaar = KALENDERJAAR, export: Export | None = None,
               limiet: int = 1000) -> Query:
     """The rows that cannot be judged (no id, no readable date, no known rule), at most
     ``limiet`` of them: columns probleem, id, bewaartermijn."""
     b = _Builder(dialect)
-    cte = _beoordeeld(bron, regels, vandaag, boekjaar_einde, b, pad)
+    cte = _beoordeeld(bron, regels, vandaag, boekjaar_einde, b, export)
     sql = (f"{cte}\nSELECT probleem, id, regel AS bewaartermijn FROM beoordeeld\n"
            f"WHERE probleem IS NOT NULL ORDER BY probleem, id LIMIT {int(limiet)}")
     return Query(sql, b.params)

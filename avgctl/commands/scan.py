@@ -16,6 +16,7 @@ from avgctl.bewaartermijnen import Rekenregel, rekenregel
 from avgctl.bewaartermijnen import sql as sqlgen
 from avgctl.bewaartermijnen.evaluatie import KALENDERJAAR, Boekjaar
 from avgctl.bewaartermijnen.inventaris import STATUSSEN, Telling, Vervallen
+from avgctl.bewaartermijnen.sql import Export
 from avgctl.commands.common import check_format, open_register, vandaag
 from avgctl.errors import EXIT_OK, UsageError
 from avgctl.models.kaart import Bron, Kaart, standaard_bron
@@ -40,39 +41,47 @@ def _boekjaar(register: Register) -> Boekjaar:
     return boekjaar_einde_van(register.config.model.beleid.boekjaar_einde)
 
 
-def _bronnen(paden: list[Path], kaart_pad: Path | None,
-             database: str | None) -> tuple[list[Bron], Path]:
-    """The sources to scan and the folder their files are relative to."""
-    from avgctl.store.inventaris import controleer_bestand, lees_kaart
+def _bronnen(paden: list[Path], kaart_pad: Path | None, database: str | None,
+             regels: dict[str, Rekenregel]) -> list[tuple[Bron, Export | None]]:
+    """The sources to scan, each with the export it reads (None: a database table).
+
+    The map is checked before any data is read: a rule id it names must exist.
+    """
+    from avgctl.store.inventaris import BronFout, export_van, lees_kaart
 
     if kaart_pad is None:
         if not paden:
             raise UsageError("geef ten minste één inventaris (CSV of Parquet), of --kaart")
         namen: list[str] = []
-        bronnen = []
+        gekozen: list[tuple[Bron, Path | None]] = []
         for pad in paden:
-            controleer_bestand(pad)
             naam = _naam(pad.stem.lower(), namen)
             namen.append(naam)
-            bronnen.append(standaard_bron(naam, str(pad)))
-        return bronnen, Path.cwd()
-    kaart: Kaart = lees_kaart(kaart_pad)
-    gekozen = kaart.bronnen
-    if paden:  # with a map, the arguments name the sources to scan
-        gevraagd = [str(p) for p in paden]
-        onbekend = [n for n in gevraagd if n not in {b.naam for b in kaart.bronnen}]
-        if onbekend:
-            raise UsageError(f"bron {', '.join(onbekend)} staat niet in {kaart_pad}; bekend: "
-                             + ", ".join(b.naam for b in kaart.bronnen))
-        gekozen = [b for b in kaart.bronnen if b.naam in gevraagd]
-    basis = kaart_pad.resolve().parent
-    for bron in gekozen:
-        if bron.bestand is not None:
-            controleer_bestand(basis / bron.bestand)
-        elif database is None:
+            gekozen.append((standaard_bron(naam, str(pad)), pad))
+    else:
+        kaart: Kaart = lees_kaart(kaart_pad)
+        bronnen = kaart.bronnen
+        if paden:  # with a map, the arguments name the sources to scan
+            gevraagd = [str(p) for p in paden]
+            onbekend = [n for n in gevraagd if n not in {b.naam for b in kaart.bronnen}]
+            if onbekend:
+                raise UsageError(f"bron {', '.join(onbekend)} staat niet in {kaart_pad}; "
+                                 "bekend: " + ", ".join(b.naam for b in kaart.bronnen))
+            bronnen = [b for b in kaart.bronnen if b.naam in gevraagd]
+        basis = kaart_pad.resolve().parent
+        gekozen = [(b, basis / b.bestand if b.bestand is not None else None) for b in bronnen]
+    onbekend = sorted({f"{b.naam}: {r}" for b, _ in gekozen for r in b.regel_ids
+                       if r not in regels})
+    if onbekend:
+        raise BronFout("onbekende bewaartermijn in de kaart (niet in bewaartermijnen.yaml): "
+                       + "; ".join(onbekend))
+    uit: list[tuple[Bron, Export | None]] = []
+    for bron, plek in gekozen:
+        if plek is None and database is None:
             raise UsageError(f"bron {bron.naam} is een databasetabel; geef de verbinding met "
                              "--database postgresql://...")
-    return gekozen, basis
+        uit.append((bron, export_van(plek, bron.kolommen) if plek is not None else None))
+    return uit
 
 
 def _naam(stam: str, bezet: list[str]) -> str:
@@ -87,14 +96,10 @@ def _naam(stam: str, bezet: list[str]) -> str:
     return kandidaat
 
 
-def _onbekende_regels(bronnen: list[Bron], regels: dict[str, Rekenregel]) -> list[str]:
-    return sorted({f"{b.naam}: {r}" for b in bronnen for r in b.regel_ids if r not in regels})
-
-
 def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path | None,
          database: str | None, fmt: str, uit: Path | None, fail_on: str | None) -> int:
     from avgctl.output import scan as output
-    from avgctl.store.inventaris import BronFout, plekken
+    from avgctl.store.inventaris import plekken
 
     check_format(fmt, FORMATS)
     if fail_on is not None and fail_on not in FAIL_ON:
@@ -105,11 +110,7 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
     today = vandaag(dag, register)
     regels = _regels(register)
     boekjaar = _boekjaar(register)
-    bronnen, basis = _bronnen(paden, kaart, database)
-    onbekend = _onbekende_regels(bronnen, regels)
-    if onbekend:
-        raise BronFout("onbekende bewaartermijn in de kaart (niet in bewaartermijnen.yaml): "
-                       + "; ".join(onbekend))
+    bronnen = _bronnen(paden, kaart, database, regels)
 
     runners: dict[str, Any] = {}
 
@@ -125,31 +126,29 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
     try:
         tellingen: list[Telling] = []
         problemen = []
-        for bron in bronnen:
+        for bron, export in bronnen:
             dialect: sqlgen.Dialect = "postgresql" if bron.tabel is not None else "duckdb"
-            pad = str(basis / bron.bestand) if bron.bestand is not None else None
-            wat = pad or f"tabel {bron.tabel}"
+            wat = export.pad if export is not None else f"tabel {bron.tabel}"
             r = runner(bron)
             per_regel: dict[str | None, Telling] = {}
             for regel_id, status, aantal in r.rijen(
-                    sqlgen.samenvatting(bron, regels, today, dialect, boekjaar, pad), wat):
+                    sqlgen.samenvatting(bron, regels, today, dialect, boekjaar, export), wat):
                 telling = per_regel.setdefault(regel_id, Telling(bron.naam, regel_id))
                 telling.aantallen[status] = telling.aantallen.get(status, 0) + int(aantal)
             tellingen += per_regel.values()
             if any(s not in STATUSSEN for t in per_regel.values() for s in t.aantallen):
                 rijen = [(p, i, b) for p, i, b in r.rijen(
-                    sqlgen.problemen(bron, regels, today, dialect, boekjaar, pad), wat)]
-                problemen += plekken(bron, Path(pad) if pad else Path(wat), rijen)
+                    sqlgen.problemen(bron, regels, today, dialect, boekjaar, export), wat)]
+                problemen += plekken(bron, Path(wat), rijen)
         if problemen:
             output.problemen(problemen, tellingen)
             return EXIT_ONLEESBAAR
 
         def vervallen() -> Any:
-            for bron in bronnen:
+            for bron, export in bronnen:
                 dialect: sqlgen.Dialect = "postgresql" if bron.tabel is not None else "duckdb"
-                pad = str(basis / bron.bestand) if bron.bestand is not None else None
-                wat = pad or f"tabel {bron.tabel}"
-                query = sqlgen.vervallen(bron, regels, today, dialect, boekjaar, pad)
+                wat = export.pad if export is not None else f"tabel {bron.tabel}"
+                query = sqlgen.vervallen(bron, regels, today, dialect, boekjaar, export)
                 for _, rid, regel_id, gebeurtenis_op, einde, dagen_over in runner(bron).rijen(
                         query, wat):
                     yield Vervallen(rid, bron.naam, regel_id, gebeurtenis_op, einde,
@@ -168,7 +167,6 @@ def sql(repo: Path | None, dag: dt.date | None, kaart: Path, dialect: str, actie
         bronnamen: list[str]) -> int:
     """The statements per mapped source, for review; nothing is run."""
     from avgctl.output import scan as output
-    from avgctl.store.inventaris import BronFout
 
     if dialect not in sqlgen.DIALECTEN:
         raise UsageError(f"onbekend dialect {dialect!r}; kies uit: duckdb, postgresql")
@@ -177,20 +175,15 @@ def sql(repo: Path | None, dag: dt.date | None, kaart: Path, dialect: str, actie
     register = open_register(repo, frozenset({"bewaartermijnen"}))
     today = vandaag(dag, register)
     regels = _regels(register)
-    bronnen, basis = _bronnen([Path(n) for n in bronnamen], kaart, database="-")
-    onbekend = _onbekende_regels(bronnen, regels)
-    if onbekend:
-        raise BronFout("onbekende bewaartermijn in de kaart (niet in bewaartermijnen.yaml): "
-                       + "; ".join(onbekend))
+    bronnen = _bronnen([Path(n) for n in bronnamen], kaart, "-", regels)
     statements = []
-    for bron in bronnen:
-        pad = str(basis / bron.bestand) if bron.bestand is not None else None
+    for bron, export in bronnen:
         if bron.bestand is not None and dialect == "postgresql":
             continue  # an export is no table in the database
         if bron.bestand is not None and actie != "selecteer":
             raise UsageError(f"bron {bron.naam} is een export; '{actie}' kan alleen op een "
                              "databasetabel")
-        query = sqlgen.actie(bron, regels, today, dialect, actie, _boekjaar(register), pad)
+        query = sqlgen.actie(bron, regels, today, dialect, actie, _boekjaar(register), export)
         statements.append((bron.naam, query.letterlijk()))
     if not statements:
         raise UsageError(f"de kaart heeft geen bron voor dialect {dialect}")

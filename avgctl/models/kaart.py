@@ -126,6 +126,17 @@ class Bron(Model):
         return self
 
     @property
+    def kolommen(self) -> list[str]:
+        """Every column of the source that the scan reads."""
+        namen = [self.id, self.gebeurtenis_op, *self.blokkade]
+        namen += [v.kolom for v in [*self.blokkade_als, *self.filter]]
+        if self.bewaartermijn_kolom is not None:
+            namen.append(self.bewaartermijn_kolom)
+        if self.bewaartermijn_per is not None:
+            namen.append(self.bewaartermijn_per.kolom)
+        return list(dict.fromkeys(namen))
+
+    @property
     def regel_ids(self) -> list[str]:
         """The rule ids the map names itself (a rule column names them in the data)."""
         if self.bewaartermijn is not None:

@@ -20,11 +20,11 @@ if TYPE_CHECKING:
 KOLOMMEN = ("id", "bron", "bewaartermijn", "gebeurtenis_op", "einde", "dagen_over")
 STATUS_TEKST = {
     "vervallen": "vervallen",
+    "blokkade": "vastgehouden (blokkade)",
     "bewaren": "nog bewaren",
-    "blokkade": "vervallen maar vastgehouden (blokkade)",
     "onbeperkt": "onbeperkt",
     "niet_te_berekenen": "niet te berekenen",
-    "niet_begonnen": "termijn nog niet begonnen",
+    "niet_begonnen": "nog niet begonnen",
     "id_ontbreekt": "zonder id",
     "onleesbare_datum": "onleesbare datum",
     "onbekende_bewaartermijn": "onbekende of ontbrekende bewaartermijn",
@@ -108,21 +108,24 @@ def _schrijf(rijen: Iterable[Vervallen], tellingen: list[Telling], fmt: str, str
                      + json.dumps(_samenvatting(tellingen), ensure_ascii=False, indent=2)
                      + "}\n")
         return aantal
-    kop = False
-    for v in rijen:
-        if not kop:
-            stream.write(f"Vernietigingslijst op {vandaag.isoformat()} (te beoordelen door de "
-                         "eigenaar van de gegevens):\n")
-            stream.write("  ".join(KOLOMMEN) + "\n")
-            kop = True
-        stream.write("  ".join(_rij(v)) + "\n")
-        aantal += 1
+    # Text is for people: the columns are aligned, so the rows are gathered first.
+    tabel = [list(KOLOMMEN), *(_rij(v) for v in rijen)]
+    aantal = len(tabel) - 1
+    if aantal:
+        stream.write(f"Vernietigingslijst op {vandaag.isoformat()} (te beoordelen door de "
+                     "eigenaar van de gegevens):\n")
+        breedte = [max(len(r[i]) for r in tabel) for i in range(len(KOLOMMEN))]
+        for r in tabel:
+            stream.write("  ".join(c.ljust(b) for c, b in zip(r, breedte, strict=True)).rstrip()
+                         + "\n")
     if not aantal:
         stream.write(f"Niets over de bewaartermijn op {vandaag.isoformat()}.\n")
     stream.write("\nSamenvatting per bron en bewaartermijn:\n")
     for t in tellingen:
-        delen = [f"{n} {STATUS_TEKST.get(s, s)}" for s, n in sorted(t.aantallen.items())
-                 if n]
+        volgorde = list(STATUS_TEKST)
+        delen = [f"{n} {STATUS_TEKST.get(s, s)}" for s, n in
+                 sorted(t.aantallen.items(), key=lambda i: volgorde.index(i[0])
+                        if i[0] in volgorde else len(volgorde)) if n]
         stream.write(f"  {t.bron} / {t.bewaartermijn or '(geen)'}: {t.gelezen} gelezen; "
                      + ", ".join(delen) + "\n")
     totaal = sum(t.gelezen for t in tellingen)

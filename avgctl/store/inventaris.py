@@ -16,8 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from avgctl.bewaartermijnen.sql import PROBLEEM_DATUM, PROBLEEM_ID, PROBLEEM_REGEL, Query
-from avgctl.errors import AvgctlError
+from avgctl.bewaartermijnen.sql import (
+    PROBLEEM_DATUM,
+    PROBLEEM_ID,
+    PROBLEEM_REGEL,
+    Export,
+    Query,
+)
+from avgctl.errors import EXIT_USAGE, AvgctlError
 from avgctl.models.kaart import Bron, Kaart
 from avgctl.store.yamlfile import LoadError, load_yaml, os_reason
 
@@ -29,6 +35,8 @@ BLOK = 10_000  # rows fetched at a time
 
 class BronFout(AvgctlError):
     """A source that cannot be read: exit 2, with the file and, where known, row and column."""
+
+    exit_code = EXIT_USAGE
 
 
 @dataclass(frozen=True)
@@ -81,22 +89,60 @@ def controleer_bestand(path: Path) -> None:
         raise BronFout(f"{path}: onbekend soort bestand; gebruik .csv of .parquet")
 
 
+KOP_MAX = 1 << 20  # a header line longer than this is no inventory
+
+
+def export_van(path: Path, nodig: list[str]) -> Export:
+    """A file source with, for a CSV, its delimiter and header; every column a source needs
+    must be in the header (a Parquet file's columns are checked by DuckDB)."""
+    controleer_bestand(path)
+    if path.suffix.lower() == ".parquet":
+        return Export(str(path))
+    try:
+        with path.open("rb") as stream:
+            ruw = stream.readline(KOP_MAX)
+    except OSError as exc:
+        raise BronFout(f"{path} kan niet worden gelezen: {os_reason(exc)}") from None
+    try:
+        kop = ruw.decode("utf-8-sig").rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise BronFout(f"{path}:1: het bestand is geen UTF-8; sla het op als 'CSV UTF-8' "
+                       "(in Excel: Opslaan als, CSV UTF-8)") from None
+    if not kop.strip():
+        raise BronFout(f"{path}:1: de eerste regel moet de kolomnamen bevatten, bijvoorbeeld "
+                       "id,bewaartermijn,gebeurtenis_op,blokkade")
+    scheiding = ";" if kop.count(";") > kop.count(",") else ","
+    namen = tuple(n.strip() for n in next(csv.reader([kop], delimiter=scheiding)))
+    dubbel = sorted({n for n in namen if namen.count(n) > 1})
+    if dubbel:
+        raise BronFout(f"{path}:1: kolom {', '.join(dubbel)} staat meer dan eens in de kop")
+    ontbreekt = [n for n in nodig if n not in namen]
+    if ontbreekt:
+        raise BronFout(f"{path}:1: kolom {', '.join(repr(n) for n in ontbreekt)} ontbreekt; de "
+                       f"kop heeft: {', '.join(namen)}")
+    return Export(str(path), scheiding, namen)
+
+
 _REGEL = re.compile(r"[Ll]ine:?\s*(\d+)")
 
 
 def _duckdb_fout(exc: Exception, wat: str) -> BronFout:
     text = str(exc)
     line = _REGEL.search(text)
-    plek = f" (rond regel {line.group(1)})" if line else ""
-    if "not found" in text.lower() and "column" in text.lower():
-        kolom = re.search(r'"([^"]+)" not found', text)
+    plek = f"{wat}:{line.group(1)}" if line else wat
+    velden = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", text)
+    if velden:
+        return BronFout(f"{plek}: deze rij heeft niet evenveel velden als de kop "
+                        f"({velden.group(1)}); controleer scheidingstekens en aanhalingstekens")
+    if "unicode" in text.lower() or "utf-8" in text.lower():
+        return BronFout(f"{plek}: het bestand is geen UTF-8; sla het op als 'CSV UTF-8'")
+    kolom = re.search(r'[Cc]olumn(?: with name)? "?([^"\s]+)"? (?:not found|does not exist)', text)
+    if kolom or "not found in FROM clause" in text:
         naam = f" '{kolom.group(1)}'" if kolom else ""
-        return BronFout(f"{wat}: de kolom{naam} bestaat niet in de bron; controleer de kaart "
-                        "of de kop van het bestand")
-    if "csv" in text.lower() or line:
-        return BronFout(f"{wat} is geen geldige CSV{plek}: de rijen hebben niet allemaal "
-                        "evenveel velden, of de aanhalingstekens kloppen niet")
-    return BronFout(f"{wat} kan niet worden gelezen door DuckDB: {text.splitlines()[0]}")
+        return BronFout(f"{wat}: de kolom{naam} bestaat niet in de bron; controleer de kaart")
+    if line:
+        return BronFout(f"{plek}: deze regel is geen geldige CSV-rij")
+    return BronFout(f"{wat} kan niet worden gelezen: {text.splitlines()[0]}")
 
 
 class DuckDB:
