@@ -27,7 +27,7 @@ from avgctl.bewaartermijnen.evaluatie import (
     beoordeel,
     einde_van,
 )
-from avgctl.models.kaart import Bron, standaard_bron
+from avgctl.models.kaart import Bron, Export, standaard_bron
 from tests import postgres
 from tests.conftest import BASIS, PROJECT, write_repo
 
@@ -448,7 +448,7 @@ def test_python_duckdb_and_postgresql_agree(
     inv = _csv(folder / "inv.csv", HEADER, [[f"r{n}", r, d.isoformat(), "ja" if vast else ""]
                                           for n, (r, d, vast) in enumerate(gevallen)])
     bron = standaard_bron("inv", str(inv))
-    export = sqlgen.Export(str(inv), ",", tuple(HEADER))
+    export = Export(str(inv), ",", tuple(HEADER))
     rows = _duckdb(sqlgen.vervallen(bron, regels, vandaag, "duckdb", boekjaar, export))
     assert {r[1] for r in rows} == verwacht_due
     assert all(r[0] is None for r in rows)
@@ -561,7 +561,7 @@ def test_the_scan_transaction_cannot_write(pg: postgres.Server, pg_org: Path) ->
     try:
         for vraag in ("SELECT zaken.schrijf()", "SELECT nextval('zaken.teller')"):
             with pytest.raises(BronFout, match="read-only transaction"):
-                list(runner.rijen(sqlgen.Query(vraag), "t"))
+                list(runner.rijen(vraag, [], "t"))
     finally:
         runner.close()
     with psycopg.connect(pg.url) as con:
@@ -610,3 +610,17 @@ def test_duckdb_is_imported_only_by_the_scan() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True,
                             text=True, check=False)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_readme_example_is_what_the_example_gives(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ avgctl bewaartermijnen scan inventaris/inventaris.csv "
+                         "--vandaag 2026-11-20\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(PROJECT / "registers")
+    result = cli("bewaartermijnen", "scan", "inventaris/inventaris.csv", "--vandaag", "2026-11-20")
+    assert result.exit_code == 0, result.err
+    assert result.out == block
+    result = cli("bewaartermijnen", "scan", "--kaart", "inventaris/kaart.yaml", "--vandaag",
+                 "2026-11-20", "--format", "csv")
+    assert result.exit_code == 0, result.err
+    assert result.out.count("\n") > 4

@@ -18,11 +18,19 @@ Pure: builds text and parameter lists; running them is for the store.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from avgctl.bewaartermijnen.evaluatie import KALENDERJAAR, Boekjaar, Rekenregel
-from avgctl.models.kaart import Bron, Voorwaarde
+from avgctl.models.kaart import (
+    PROBLEEM_DATUM,
+    PROBLEEM_ID,
+    PROBLEEM_REGEL,
+    Bron,
+    Export,
+    Voorwaarde,
+)
 
 Dialect = Literal["duckdb", "postgresql"]
 DIALECTEN: tuple[Dialect, ...] = ("duckdb", "postgresql")
@@ -33,23 +41,6 @@ Waarde = str | int | float | bool | dt.date | dict[str, str] | None
 # Values that leave a hold column "not holding": a boolean false or an explicit no.
 NIET_VAST = ("false", "f", "0", "nee", "n", "no")
 
-# The problems a row can have; each is counted and reported, never skipped.
-PROBLEEM_ID = "id_ontbreekt"
-PROBLEEM_DATUM = "onleesbare_datum"
-PROBLEEM_REGEL = "onbekende_bewaartermijn"
-
-
-@dataclass(frozen=True)
-class Export:
-    """A file source as read: its path and, for a CSV, the delimiter and the header's names."""
-
-    pad: str
-    scheiding: str = ","
-    kolommen: tuple[str, ...] = ()
-
-    @property
-    def parquet(self) -> bool:
-        return self.pad.lower().endswith(".parquet")
 
 
 @dataclass
@@ -67,13 +58,16 @@ class Query:
 
     def letterlijk(self) -> str:
         """The statement with every parameter as a quoted literal, for a person to read."""
-        parts = self.sql.split("?")
-        if len(parts) != len(self.params) + 1:
+        # A typed placeholder, CAST(? AS INTEGER), reads as its literal: 12, 'dossier'.
+        waarden = iter(self.params)
+        text = _PLAATS.sub(lambda m: literal(next(waarden)), self.sql)
+        if next(waarden, _EIND) is not _EIND:
             raise AssertionError("placeholders and parameters differ")  # pragma: no cover
-        out = [parts[0]]
-        for value, rest in zip(self.params, parts[1:], strict=True):
-            out += [literal(value), rest]
-        return "".join(out)
+        return text
+
+
+_PLAATS = re.compile(r"CAST\(\? AS [A-Z ]+\)|\?")
+_EIND = object()
 
 
 def quote(name: str) -> str:
@@ -157,28 +151,26 @@ class _Builder:
         return (f"CASE WHEN {tekst} ~ '^[-+]?[0-9]+([.][0-9]+)?$' "
                 f"THEN CAST({tekst} AS DOUBLE PRECISION) END")
 
-    def datum(self, kolom: str) -> tuple[str, str]:
-        """(the event date or NULL, whether the cell holds something that is no date).
+    def datum(self, t: str) -> str:
+        """The event date from the text ``t`` of its cell, or NULL when it is no date.
 
         Only an ISO date (JJJJ-MM-DD, optionally followed by a time) is a date. The check is
         spelled out instead of a cast so that neither database ever fails a whole query on one
         bad cell, and both accept exactly the same cells.
         """
-        t = self.tekst(kolom)
-        match = "regexp_full_match" if self.dialect == "duckdb" else None
         patroon = "[0-9]{4}-[0-9]{2}-[0-9]{2}([ T].*|)"  # no question mark: "?" is a placeholder
-        vorm = (f"{match}({t}, '{patroon}')" if match else f"({t} ~ '^{patroon}$')")
-        dag10 = f"substr({t}, 1, 10)"
+        vorm = (f"regexp_full_match({t}, '{patroon}')" if self.dialect == "duckdb"
+                else f"({t} ~ '^{patroon}$')")
         jaar = f"CAST(substr({t}, 1, 4) AS INTEGER)"
         maand = f"CAST(substr({t}, 6, 2) AS INTEGER)"
         dag = f"CAST(substr({t}, 9, 2) AS INTEGER)"
         laatste = (f"EXTRACT(DAY FROM CAST(make_date({jaar}, {maand}, 1) + INTERVAL '1 month' "
                    f"- INTERVAL '1 day' AS DATE))")
         # CASE evaluates its branches in order in both databases: each test guards the next.
-        waarde = (f"CASE WHEN {quote(kolom)} IS NULL THEN NULL WHEN NOT {vorm} THEN NULL "
-                  f"WHEN {jaar} < 1 OR {maand} NOT BETWEEN 1 AND 12 THEN NULL "
-                  f"WHEN {dag} BETWEEN 1 AND {laatste} THEN CAST({dag10} AS DATE) END")
-        return waarde, f"(NOT {self.leeg(kolom)})"
+        return (f"CASE WHEN {t} IS NULL OR NOT {vorm} THEN NULL\n"
+                f"              WHEN {jaar} < 1 OR {maand} NOT BETWEEN 1 AND 12 THEN NULL\n"
+                f"              WHEN {dag} BETWEEN 1 AND {laatste}\n"
+                f"              THEN CAST(substr({t}, 1, 10) AS DATE) END")
 
     def plus(self, datum: str, maanden: str, dagen: str) -> str:
         if self.dialect == "duckdb":
@@ -239,19 +231,23 @@ def _regels(regels: dict[str, Rekenregel], b: _Builder) -> str:
     if not rijen:  # VALUES needs a row; this one matches no rule id
         rijen.append("(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS INTEGER), "
                      "CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR))")
-    return ("regels (regel, soort, maanden, dagen, vanaf) AS (VALUES " + ", ".join(rijen) + ")")
+    return ("regels (regel, soort, maanden, dagen, vanaf) AS (VALUES\n  "
+            + ",\n  ".join(rijen) + "\n)")
 
 
 def _beoordeeld(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date,
                 boekjaar_einde: Boekjaar, b: _Builder, export: Export | None) -> str:
     """The CTEs that classify every row of the source; the caller selects from ``beoordeeld``."""
     # Parameters are positional: build the parts in the order they appear in the text.
-    regels_cte = _regels(regels, b)
+    # A source with a fixed rule or a rule per value needs only those rules; with a rule
+    # column every rule can occur.
+    eigen = {r: regels[r] for r in bron.regel_ids if r in regels} if bron.regel_ids else regels
+    regels_cte = _regels(eigen, b)
     regel = _regel(bron, b)
-    datum, gevuld = b.datum(bron.gebeurtenis_op)
     blokkade = _blokkade(bron, b)
     relatie = _relatie(bron, b, export)
     filt = " AND ".join(b.voorwaarde(v) for v in bron.filter) or "TRUE"
+    datum = b.datum("gebeurtenis_tekst")
     maand, dag = boekjaar_einde
     bj_maand, bj_dag = b.p(maand), b.p(dag)
     bj_maand2, bj_dag2 = b.p(maand), b.p(dag)
@@ -265,14 +261,18 @@ def _beoordeeld(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date,
     einde = b.plus(anker, "s.maanden", "s.dagen")
     vandaag_p = b.p(vandaag)
     return f"""WITH {regels_cte},
-rijen AS (
+bron AS (
   SELECT NULLIF(CAST({quote(bron.id)} AS VARCHAR), '') AS id,
          {regel} AS regel,
-         {datum} AS gebeurtenis_op,
-         {gevuld} AS datum_gevuld,
+         NULLIF({b.tekst(bron.gebeurtenis_op)}, '') AS gebeurtenis_tekst,
          {blokkade} AS vast
   FROM {relatie}
   WHERE {filt}
+),
+rijen AS (
+  SELECT id, regel, vast, gebeurtenis_tekst IS NOT NULL AS datum_gevuld,
+         {datum} AS gebeurtenis_op
+  FROM bron
 ),
 ruw AS (
   SELECT r.id, r.regel, r.gebeurtenis_op, r.vast, s.soort,

@@ -12,11 +12,11 @@ from avgctl.cli.opties import RepoOpt, VandaagOpt
 
 def scan(
     bronnen: Annotated[list[Path] | None, typer.Argument(
-        metavar="BRON...", help="Inventarissen (CSV of Parquet) met de kolommen id, "
+        metavar="BRON", help="Inventarissen (CSV of Parquet) met de kolommen id, "
         "bewaartermijn, gebeurtenis_op en blokkade; met --kaart: de namen van de bronnen "
         "uit de kaart (standaard alle).", show_default=False)] = None,
     kaart: Annotated[Path | None, typer.Option(
-        "--kaart", metavar="KAART.yaml", help="Een kaart die andere exports of tabellen "
+        "--kaart", metavar="KAART", help="Een kaart die andere exports of tabellen "
         "beschrijft.", show_default=False)] = None,
     database: Annotated[str | None, typer.Option(
         "--database", metavar="URL", help="PostgreSQL-adres voor bronnen die een tabel zijn, "
@@ -28,7 +28,7 @@ def scan(
         "--uit", metavar="BESTAND", help="Schrijf de lijst naar dit bestand.",
         show_default=False)] = None,
     fail_on: Annotated[str | None, typer.Option(
-        "--fail-on", metavar="vervallen", help="Exitcode 1 als er iets over de termijn is "
+        "--fail-on", metavar="VERVALLEN", help="Exitcode 1 als er iets over de termijn is "
         "(voor cron).", show_default=False)] = None,
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
@@ -43,10 +43,10 @@ def scan(
 
 def sql(
     kaart: Annotated[Path, typer.Option(
-        "--kaart", metavar="KAART.yaml", help="De kaart met de bronnen.",
+        "--kaart", metavar="KAART", help="De kaart met de bronnen.",
         show_default=False)],
     bronnen: Annotated[list[str] | None, typer.Argument(
-        metavar="BRON...", help="Alleen deze bronnen uit de kaart (standaard alle).",
+        metavar="BRON", help="Alleen deze bronnen uit de kaart (standaard alle).",
         show_default=False)] = None,
     dialect: Annotated[str, typer.Option(
         "--dialect", metavar="DIALECT", help="duckdb of postgresql.")] = "postgresql",

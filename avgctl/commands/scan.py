@@ -16,10 +16,9 @@ from avgctl.bewaartermijnen import Rekenregel, rekenregel
 from avgctl.bewaartermijnen import sql as sqlgen
 from avgctl.bewaartermijnen.evaluatie import KALENDERJAAR, Boekjaar
 from avgctl.bewaartermijnen.inventaris import STATUSSEN, Telling, Vervallen
-from avgctl.bewaartermijnen.sql import Export
 from avgctl.commands.common import check_format, open_register, vandaag
 from avgctl.errors import EXIT_OK, UsageError
-from avgctl.models.kaart import Bron, Kaart, standaard_bron
+from avgctl.models.kaart import Bron, Export, Kaart, standaard_bron
 from avgctl.store.register import Register
 
 FORMATS = ("text", "csv", "json")
@@ -131,14 +130,16 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
             wat = export.pad if export is not None else f"tabel {bron.tabel}"
             r = runner(bron)
             per_regel: dict[str | None, Telling] = {}
-            for regel_id, status, aantal in r.rijen(
-                    sqlgen.samenvatting(bron, regels, today, dialect, boekjaar, export), wat):
+            for regel_id, status, aantal in _rijen(
+                    r, sqlgen.samenvatting(bron, regels, today, dialect, boekjaar, export),
+                    dialect, wat):
                 telling = per_regel.setdefault(regel_id, Telling(bron.naam, regel_id))
                 telling.aantallen[status] = telling.aantallen.get(status, 0) + int(aantal)
             tellingen += per_regel.values()
             if any(s not in STATUSSEN for t in per_regel.values() for s in t.aantallen):
-                rijen = [(p, i, b) for p, i, b in r.rijen(
-                    sqlgen.problemen(bron, regels, today, dialect, boekjaar, export), wat)]
+                rijen = [(p, i, b) for p, i, b in _rijen(
+                    r, sqlgen.problemen(bron, regels, today, dialect, boekjaar, export),
+                    dialect, wat)]
                 problemen += plekken(bron, Path(wat), rijen)
         if problemen:
             output.problemen(problemen, tellingen)
@@ -149,8 +150,8 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
                 dialect: sqlgen.Dialect = "postgresql" if bron.tabel is not None else "duckdb"
                 wat = export.pad if export is not None else f"tabel {bron.tabel}"
                 query = sqlgen.vervallen(bron, regels, today, dialect, boekjaar, export)
-                for _, rid, regel_id, gebeurtenis_op, einde, dagen_over in runner(bron).rijen(
-                        query, wat):
+                for _, rid, regel_id, gebeurtenis_op, einde, dagen_over in _rijen(
+                        runner(bron), query, dialect, wat):
                     yield Vervallen(rid, bron.naam, regel_id, gebeurtenis_op, einde,
                                     int(dagen_over))
 
@@ -161,6 +162,10 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
     if fail_on == "vervallen" and aantal:
         return EXIT_VERVALLEN
     return EXIT_OK
+
+
+def _rijen(runner: Any, query: sqlgen.Query, dialect: sqlgen.Dialect, wat: str) -> Any:
+    return runner.rijen(query.voor(dialect), query.params, wat)
 
 
 def sql(repo: Path | None, dag: dt.date | None, kaart: Path, dialect: str, actie: str,

@@ -11,6 +11,7 @@ can never inject a statement: identifiers are quoted and values bound as paramet
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -20,6 +21,11 @@ from avgctl.models.base import Model
 Operator = Literal["=", "!=", "<", "<=", ">", ">=", "in", "niet_in", "leeg", "niet_leeg"]
 ZONDER_WAARDE = ("leeg", "niet_leeg")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+# The problems a row can have; each is counted and reported, never skipped.
+PROBLEEM_ID = "id_ontbreekt"
+PROBLEEM_DATUM = "onleesbare_datum"
+PROBLEEM_REGEL = "onbekende_bewaartermijn"
 
 
 class Voorwaarde(Model):
@@ -165,3 +171,16 @@ def standaard_bron(naam: str, bestand: str) -> Bron:
     """The default inventory: columns id, bewaartermijn, gebeurtenis_op and blokkade."""
     return Bron(naam=naam, bestand=bestand, id="id", bewaartermijn_kolom="bewaartermijn",
                 gebeurtenis_op="gebeurtenis_op", blokkade=["blokkade"])
+
+
+@dataclass(frozen=True)
+class Export:
+    """A file source as read: its path and, for a CSV, the delimiter and the header's names."""
+
+    pad: str
+    scheiding: str = ","
+    kolommen: tuple[str, ...] = ()
+
+    @property
+    def parquet(self) -> bool:
+        return self.pad.lower().endswith(".parquet")

@@ -1,6 +1,6 @@
 """Reading the organisation's own data for the retention scan: the map, and running the queries.
 
-The queries come from :mod:`avgctl.bewaartermijnen.sql`; this module only runs them: in DuckDB,
+The queries are built by the retention rules' SQL generator; this module only runs them: in DuckDB,
 in-process, over CSV and Parquet exports (read in parallel, with bounded memory), or inside
 PostgreSQL in a read-only transaction. DuckDB and psycopg are imported here, inside the
 functions, so that no other command pays for them.
@@ -16,15 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from avgctl.bewaartermijnen.sql import (
-    PROBLEEM_DATUM,
-    PROBLEEM_ID,
-    PROBLEEM_REGEL,
-    Export,
-    Query,
-)
 from avgctl.errors import EXIT_USAGE, AvgctlError
-from avgctl.models.kaart import Bron, Kaart
+from avgctl.models.kaart import PROBLEEM_DATUM, PROBLEEM_ID, PROBLEEM_REGEL, Bron, Export, Kaart
 from avgctl.store.yamlfile import LoadError, load_yaml, os_reason
 
 # DuckDB's own share of the process; with Python and the result it stays under 300 MB.
@@ -161,12 +154,12 @@ class DuckDB:
         })
         self.voortgang = voortgang
 
-    def rijen(self, query: Query, wat: str) -> Iterator[tuple[Any, ...]]:
+    def rijen(self, sql: str, params: list[Any], wat: str) -> Iterator[tuple[Any, ...]]:
         try:
             if self.voortgang is not None:
-                self._met_voortgang(query)
+                self._met_voortgang(sql, params)
             else:
-                self.con.execute(query.voor("duckdb"), query.params)
+                self.con.execute(sql, params)
             while True:
                 blok = self.con.fetchmany(BLOK)
                 if not blok:
@@ -175,7 +168,7 @@ class DuckDB:
         except self._duckdb.Error as exc:
             raise _duckdb_fout(exc, wat) from None
 
-    def _met_voortgang(self, query: Query) -> None:
+    def _met_voortgang(self, sql: str, params: list[Any]) -> None:
         import threading
 
         klaar = threading.Event()
@@ -183,7 +176,7 @@ class DuckDB:
 
         def run() -> None:
             try:
-                self.con.execute(query.voor("duckdb"), query.params)
+                self.con.execute(sql, params)
             except BaseException as exc:  # re-raised in the calling thread
                 fout.append(exc)
             finally:
@@ -201,20 +194,8 @@ class DuckDB:
             raise fout[0]
         self.voortgang(100.0)
 
-    def kopieer_csv(self, query: Query, doel: Path, wat: str) -> None:
-        """The result straight from DuckDB into a CSV file with a header."""
-        sql = f"COPY ({query.voor('duckdb')}) TO {_quote_path(doel)} (HEADER, DELIMITER ',')"
-        try:
-            self.con.execute(sql, query.params)
-        except self._duckdb.Error as exc:
-            raise _duckdb_fout(exc, wat) from None
-
     def close(self) -> None:
         self.con.close()
-
-
-def _quote_path(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
 
 
 class PostgreSQL:
@@ -232,11 +213,11 @@ class PostgreSQL:
         # refuses any write in it, whatever the SQL says.
         self.con.read_only = True
 
-    def rijen(self, query: Query, wat: str) -> Iterator[tuple[Any, ...]]:
+    def rijen(self, sql: str, params: list[Any], wat: str) -> Iterator[tuple[Any, ...]]:
         try:
             with self.con.cursor(name="avgctl_scan") as cursor:
                 cursor.itersize = BLOK
-                cursor.execute(query.voor("postgresql"), query.params)
+                cursor.execute(sql, params)
                 yield from cursor
         except self._psycopg.Error as exc:
             self.con.rollback()
