@@ -212,14 +212,17 @@ def test_unreadable_sources_exit_2(cli, org: Path, tmp_path: Path) -> None:  # t
                      "B,dossier\n", encoding="utf-8")
     result = cli(*base, str(kapot))
     assert result.exit_code == 2
-    assert result.err == (f"fout: {kapot}:2: deze rij heeft niet evenveel velden als de kop (4); "
-                          "controleer scheidingstekens en aanhalingstekens\n")
+    assert result.err.splitlines() == [
+        f"{kapot}:2:1: deze rij heeft meer velden dan de kop",
+        f"{kapot}:3:3: deze rij heeft minder velden dan de kop",
+        "fout: 2 rij(en) konden niet worden beoordeeld (2 onleesbare rij); er is geen "
+        "vernietigingslijst gemaakt. Herstel de bron en scan opnieuw."]
     ansi = tmp_path / "ansi.csv"
     ansi.write_bytes(b"id,bewaartermijn,gebeurtenis_op,blokkade\nA,dossier,2001-01-01,caf\xe9\n")
     result = cli(*base, str(ansi))
     assert result.exit_code == 2
-    assert result.err == (f"fout: {ansi}:2: het bestand is geen UTF-8; sla het op als "
-                          "'CSV UTF-8'\n")
+    assert result.err.splitlines()[0] == (f"{ansi}:2:4: deze rij is geen UTF-8; sla het bestand "
+                                          "op als 'CSV UTF-8'")
     zonder = _csv(tmp_path / "zonder.csv", ["id", "gebeurtenis_op"], [["A", "2001-01-01"]])
     result = cli(*base, str(zonder))
     assert result.exit_code == 2
@@ -352,8 +355,8 @@ bronnen:
     assert result.out.splitlines() == ["id,bron,bewaartermijn,gebeurtenis_op,einde,dagen_over"]
     bron = Bron(naam="z", tabel='zaken"; DROP TABLE zaken; --', id='id" FROM x; --',
                 bewaartermijn="dossier")
-    query = sqlgen.vervallen(bron, {"dossier": Rekenregel("termijn", maanden=120)},
-                             dt.date(2026, 6, 1), "postgresql")
+    query = sqlgen.scan(bron, {"dossier": Rekenregel("termijn", maanden=120)},
+                        dt.date(2026, 6, 1), "postgresql")
     assert 'FROM "zaken""; DROP TABLE zaken; --"' in query.sql
     assert 'CAST("id"" FROM x; --" AS VARCHAR)' in query.sql
     assert "dossier" not in query.sql  # values travel as parameters
@@ -449,9 +452,11 @@ def test_python_duckdb_and_postgresql_agree(
                                           for n, (r, d, vast) in enumerate(gevallen)])
     bron = standaard_bron("inv", str(inv))
     export = Export(str(inv), ",", tuple(HEADER))
-    rows = _duckdb(sqlgen.vervallen(bron, regels, vandaag, "duckdb", boekjaar, export))
-    assert {r[1] for r in rows} == verwacht_due
-    assert all(r[0] is None for r in rows)
+    rows = _duckdb(sqlgen.scan(bron, regels, vandaag, "duckdb", boekjaar, export))
+    assert {r[2] for r in rows if r[2] is not None} == verwacht_due
+    # every row is counted once: in a count row, or as a due row of its own
+    assert sum(r[6] for r in rows if r[2] is None and r[1] != "vervallen") + sum(
+        r[6] for r in rows if r[2] is not None) == len(gevallen)
     tabel = Bron(naam="inv", tabel="inventaris", bewaartermijn_kolom="bewaartermijn",
                  blokkade=["blokkade"])
     with psycopg.connect(pg.url) as con:
@@ -462,12 +467,14 @@ def test_python_duckdb_and_postgresql_agree(
             cur.executemany("INSERT INTO inventaris VALUES (%s, %s, %s, %s)",
                             [(f"r{n}", r, d, "ja" if vast else None)
                              for n, (r, d, vast) in enumerate(gevallen)])
-        query = sqlgen.vervallen(tabel, regels, vandaag, "postgresql", boekjaar)
+        query = sqlgen.scan(tabel, regels, vandaag, "postgresql", boekjaar)
         rows = con.execute(query.voor("postgresql"), query.params).fetchall()
-    assert {r[1] for r in rows} == verwacht_due
-    for _, rid, _, _, einde, dagen_over in rows:
-        assert einde == verwacht_einde[int(rid[1:])]
-        assert dagen_over == (vandaag - einde).days
+    assert {r[2] for r in rows if r[2] is not None} == verwacht_due
+    for _, status, rid, _, einde, dagen_over, _ in rows:
+        if rid is not None:
+            assert status == "vervallen"
+            assert einde == verwacht_einde[int(rid[1:])]
+            assert dagen_over == (vandaag - einde).days
 
 
 HAND = [  # (rule, event, book year, expected end) — the hand-checked cases of issue 10

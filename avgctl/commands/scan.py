@@ -9,6 +9,8 @@ avgctl never deletes from an organisation's database itself.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +100,7 @@ def _naam(stam: str, bezet: list[str]) -> str:
 def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path | None,
          database: str | None, fmt: str, uit: Path | None, fail_on: str | None) -> int:
     from avgctl.output import scan as output
-    from avgctl.store.inventaris import plekken
+    from avgctl.store.inventaris import afgewezen_rijen, plekken
 
     check_format(fmt, FORMATS)
     if fail_on is not None and fail_on not in FAIL_ON:
@@ -124,36 +126,57 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
 
     try:
         tellingen: list[Telling] = []
-        problemen = []
+        lijsten = []
         for bron, export in bronnen:
             dialect: sqlgen.Dialect = "postgresql" if bron.tabel is not None else "duckdb"
             wat = export.pad if export is not None else f"tabel {bron.tabel}"
             r = runner(bron)
+            rijen = _rijen(r, sqlgen.scan(bron, regels, today, dialect, boekjaar, export),
+                           dialect, wat, sqlgen.VOLGORDE)
+            afgewezen = afgewezen_rijen(bron, export, r.afgewezen) if export else []
+            # The counts come first: a problem is known before any due row is written.
             per_regel: dict[str | None, Telling] = {}
-            for regel_id, status, aantal in _rijen(
-                    r, sqlgen.samenvatting(bron, regels, today, dialect, boekjaar, export),
-                    dialect, wat):
+            eerste_vervallen = None
+            for rij in rijen:
+                regel_id, status, rid, gebeurtenis_op, einde, dagen_over, aantal = rij
+                if rid is not None:
+                    eerste_vervallen = Vervallen(rid, bron.naam, regel_id, gebeurtenis_op,
+                                                 einde, int(dagen_over))
+                    break
                 telling = per_regel.setdefault(regel_id, Telling(bron.naam, regel_id))
                 telling.aantallen[status] = telling.aantallen.get(status, 0) + int(aantal)
+            if afgewezen:
+                onleesbaar = per_regel.setdefault(None, Telling(bron.naam, None)).aantallen
+                for p in afgewezen:
+                    onleesbaar[p.soort] = onleesbaar.get(p.soort, 0) + 1
             tellingen += per_regel.values()
             if any(s not in STATUSSEN for t in per_regel.values() for s in t.aantallen):
-                rijen = [(p, i, b) for p, i, b in _rijen(
+                problemen = [(p, i, b) for p, i, b in _rijen(
                     r, sqlgen.problemen(bron, regels, today, dialect, boekjaar, export),
                     dialect, wat)]
-                problemen += plekken(bron, Path(wat), rijen)
-        if problemen:
-            output.problemen(problemen, tellingen)
-            return EXIT_ONLEESBAAR
+                output.problemen(afgewezen + plekken(bron, Path(wat), problemen), tellingen)
+                return EXIT_ONLEESBAAR
+            lijsten.append((bron, eerste_vervallen, rijen))
 
-        def vervallen() -> Any:
-            for bron, export in bronnen:
-                dialect: sqlgen.Dialect = "postgresql" if bron.tabel is not None else "duckdb"
-                wat = export.pad if export is not None else f"tabel {bron.tabel}"
-                query = sqlgen.vervallen(bron, regels, today, dialect, boekjaar, export)
-                for _, rid, regel_id, gebeurtenis_op, einde, dagen_over in _rijen(
-                        runner(bron), query, dialect, wat):
-                    yield Vervallen(rid, bron.naam, regel_id, gebeurtenis_op, einde,
-                                    int(dagen_over))
+        def vervallen() -> Iterator[Vervallen]:
+            """The due rows of every source, each also counted in its source's summary."""
+            index = {(t.bron, t.bewaartermijn): t for t in tellingen}
+            for bron, eerste, rijen in lijsten:
+                if eerste is None:
+                    continue
+                rest = (Vervallen(rid, bron.naam, regel_id, g, einde, int(over))
+                        for regel_id, _, rid, g, einde, over, aantal in rijen
+                        for _ in range(int(aantal)))  # the same record twice in one export
+                for item in itertools.chain([eerste], rest):
+                    sleutel = (item.bron, item.bewaartermijn)
+                    if sleutel not in index:
+                        index[sleutel] = Telling(*sleutel)
+                        tellingen.append(index[sleutel])
+                    aantallen = index[sleutel].aantallen
+                    aantallen["vervallen"] = aantallen.get("vervallen", 0) + 1
+                    yield item
+            volgorde = {bron.naam: i for i, (bron, _) in enumerate(bronnen)}
+            tellingen.sort(key=lambda t: (volgorde[t.bron], t.bewaartermijn or ""))
 
         aantal = output.lijst(vervallen(), tellingen, fmt, uit, today)
     finally:
@@ -164,8 +187,9 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
     return EXIT_OK
 
 
-def _rijen(runner: Any, query: sqlgen.Query, dialect: sqlgen.Dialect, wat: str) -> Any:
-    return runner.rijen(query.voor(dialect), query.params, wat)
+def _rijen(runner: Any, query: sqlgen.Query, dialect: sqlgen.Dialect, wat: str,
+           volgorde: str | None = None) -> Any:
+    return runner.rijen(query.voor(dialect), query.params, wat, volgorde)
 
 
 def sql(repo: Path | None, dag: dt.date | None, kaart: Path, dialect: str, actie: str,

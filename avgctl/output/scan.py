@@ -28,11 +28,13 @@ STATUS_TEKST = {
     "id_ontbreekt": "zonder id",
     "onleesbare_datum": "onleesbare datum",
     "onbekende_bewaartermijn": "onbekende of ontbrekende bewaartermijn",
+    "onleesbare_rij": "onleesbare rij",
 }
 _PROBLEEM = {
     "id_ontbreekt": "het id ontbreekt",
     "onleesbare_datum": "de datum van de gebeurtenis is geen datum (schrijf JJJJ-MM-DD)",
     "onbekende_bewaartermijn": "de bewaartermijn ontbreekt of staat niet in bewaartermijnen.yaml",
+    "onleesbare_rij": "deze rij is niet te lezen",
 }
 
 
@@ -144,7 +146,7 @@ def problemen(lijst_: list[Probleem], tellingen: list[Telling]) -> None:
     for p in lijst_:
         extra = f" (bewaartermijn {p.bewaartermijn!r})" if p.soort == "onbekende_bewaartermijn" \
             and p.bewaartermijn else ""
-        console.print(f"{p.plek}: {_PROBLEEM[p.soort]}{extra}", markup=False)
+        console.print(f"{p.plek}: {p.toelichting or _PROBLEEM[p.soort]}{extra}", markup=False)
     totaal = sum(per_soort.values())
     console.print(f"fout: {totaal} rij(en) konden niet worden beoordeeld ("
                   + ", ".join(f"{n} {STATUS_TEKST[s]}" for s, n in sorted(per_soort.items()))

@@ -41,6 +41,39 @@ class Probleem:
     id: str | None
     bewaartermijn: str | None
     plek: str  # file:row:column, or table and id
+    toelichting: str = ""  # what is wrong, when the kind alone does not say it
+
+
+# What DuckDB's CSV reader says of a row it could not read, in plain words.
+_AFGEWEZEN = {
+    "TOO MANY COLUMNS": "deze rij heeft meer velden dan de kop",
+    "MISSING COLUMNS": "deze rij heeft minder velden dan de kop",
+    "INVALID UNICODE": "deze rij is geen UTF-8; sla het bestand op als 'CSV UTF-8'",
+    "INVALID ENCODING": "deze rij is geen UTF-8; sla het bestand op als 'CSV UTF-8'",
+    "UNQUOTED VALUE": "een aanhalingsteken in deze rij klopt niet",
+    "LINE SIZE OVER MAXIMUM": "deze regel is te lang",
+}
+ONLEESBARE_RIJ = "onleesbare_rij"
+
+
+def afgewezen_rijen(bron: Bron, export: Export, afgewezen: list[tuple[int, str, str]]
+                    ) -> list[Probleem]:
+    """The rows the CSV reader set aside, each with its line and column."""
+    problemen = []
+    gezien: set[tuple[int, str]] = set()
+    for line, kolom, soort in afgewezen:
+        if (line, soort) in gezien:  # two fields too many are one bad row
+            continue
+        gezien.add((line, soort))
+        col = export.kolommen.index(kolom) + 1 if kolom in export.kolommen else 1
+        if soort == "CAST":
+            problemen.append(Probleem(bron.naam, PROBLEEM_DATUM, None, None,
+                                      f"{export.pad}:{line}:{col}"))
+        else:
+            problemen.append(Probleem(bron.naam, ONLEESBARE_RIJ, None, None,
+                                      f"{export.pad}:{line}:{col}",
+                                      _AFGEWEZEN.get(soort, "deze rij is niet te lezen")))
+    return problemen
 
 
 def lees_kaart(path: Path) -> Kaart:
@@ -154,21 +187,55 @@ class DuckDB:
         })
         self.voortgang = voortgang
 
-    def rijen(self, sql: str, params: list[Any], wat: str) -> Iterator[tuple[Any, ...]]:
+    def rijen(self, sql: str, params: list[Any], wat: str,
+              volgorde: str | None = None) -> Iterator[tuple[Any, ...]]:
+        """The result rows, fetched in blocks. Each query has a cursor of its own, so that
+        several results can be read side by side (the counts of every source first, then
+        their due rows).
+
+        With ``volgorde`` the result is first kept in a temporary table, sorted when it is
+        read: the rows a CSV reader could not read are then known (:attr:`afgewezen`) before
+        the first row is handed out.
+        """
+        cursor = self.con.cursor()
+        self.afgewezen: list[tuple[int, str, str]] = []
         try:
-            if self.voortgang is not None:
-                self._met_voortgang(sql, params)
+            if volgorde is None:
+                self._uitvoeren(cursor, sql, params)
             else:
-                self.con.execute(sql, params)
+                self._uitvoeren(cursor, f"CREATE TEMP TABLE uitkomst AS {sql}", params)
+                bestaat = cursor.execute("SELECT count(*) FROM duckdb_tables() "
+                                         "WHERE table_name = 'reject_errors'").fetchone()
+                if bestaat and bestaat[0]:
+                    self.afgewezen = [
+                        (int(line), str(kolom or ""), str(soort)) for line, kolom, soort in
+                        cursor.execute("SELECT line, column_name, error_type FROM reject_errors"
+                                       " ORDER BY line, column_idx").fetchall()]
+                cursor.execute(f"SELECT * FROM uitkomst ORDER BY {volgorde}")
+        except self._duckdb.Error as exc:
+            cursor.close()
+            raise _duckdb_fout(exc, wat) from None
+        return self._blokken(cursor, wat)
+
+    def _uitvoeren(self, cursor: Any, sql: str, params: list[Any]) -> None:
+        if self.voortgang is not None:
+            self._met_voortgang(cursor, sql, params)
+        else:
+            cursor.execute(sql, params)
+
+    def _blokken(self, cursor: Any, wat: str) -> Iterator[tuple[Any, ...]]:
+        try:
             while True:
-                blok = self.con.fetchmany(BLOK)
+                blok = cursor.fetchmany(BLOK)
                 if not blok:
                     return
                 yield from blok
         except self._duckdb.Error as exc:
             raise _duckdb_fout(exc, wat) from None
+        finally:
+            cursor.close()
 
-    def _met_voortgang(self, sql: str, params: list[Any]) -> None:
+    def _met_voortgang(self, cursor: Any, sql: str, params: list[Any]) -> None:
         import threading
 
         klaar = threading.Event()
@@ -176,7 +243,7 @@ class DuckDB:
 
         def run() -> None:
             try:
-                self.con.execute(sql, params)
+                cursor.execute(sql, params)
             except BaseException as exc:  # re-raised in the calling thread
                 fout.append(exc)
             finally:
@@ -186,7 +253,7 @@ class DuckDB:
         thread.start()
         assert self.voortgang is not None
         while not klaar.wait(0.1):
-            progress = self.con.query_progress()
+            progress = cursor.query_progress()
             if progress >= 0:
                 self.voortgang(min(progress, 100.0))
         thread.join()
@@ -212,16 +279,33 @@ class PostgreSQL:
         # Every statement of the scan runs in one READ ONLY transaction: PostgreSQL itself
         # refuses any write in it, whatever the SQL says.
         self.con.read_only = True
+        self._nummer = 0
 
-    def rijen(self, sql: str, params: list[Any], wat: str) -> Iterator[tuple[Any, ...]]:
+    def rijen(self, sql: str, params: list[Any], wat: str,
+              volgorde: str | None = None) -> Iterator[tuple[Any, ...]]:
+        """The result rows through a server-side cursor of their own: the database holds the
+        result and hands it over in blocks."""
+        self.afgewezen: list[tuple[int, str, str]] = []  # a table has no unreadable lines
+        if volgorde is not None:
+            sql = f"{sql}\nORDER BY {volgorde}"
+        self._nummer += 1
+        cursor = self.con.cursor(name=f"avgctl_scan_{self._nummer}")
+        cursor.itersize = BLOK
         try:
-            with self.con.cursor(name="avgctl_scan") as cursor:
-                cursor.itersize = BLOK
-                cursor.execute(sql, params)
-                yield from cursor
+            cursor.execute(sql, params)
+        except self._psycopg.Error as exc:
+            self.con.rollback()  # an error ends the transaction; nothing was written in it
+            raise BronFout(f"{wat}: de database weigerde de vraag: {_pg_reden(exc)}") from None
+        return self._blokken(cursor, wat)
+
+    def _blokken(self, cursor: Any, wat: str) -> Iterator[tuple[Any, ...]]:
+        try:
+            yield from cursor
         except self._psycopg.Error as exc:
             self.con.rollback()
             raise BronFout(f"{wat}: de database weigerde de vraag: {_pg_reden(exc)}") from None
+        finally:
+            cursor.close()
 
     def close(self) -> None:
         self.con.rollback()
