@@ -135,6 +135,12 @@ def _schrijf(rijen: Iterable[Vervallen], tellingen: list[Telling], fmt: str, str
     return aantal
 
 
+def geschreven(uit: Path) -> None:
+    from avgctl.output.verwerkingen import written
+
+    written(uit)
+
+
 def problemen(lijst_: list[Probleem], tellingen: list[Telling]) -> None:
     """Rows that could not be judged: each with its place; nothing is listed as due then."""
     console = stderr()

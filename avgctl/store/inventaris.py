@@ -186,6 +186,25 @@ class DuckDB:
             "enable_external_access": True,
         })
         self.voortgang = voortgang
+        self._tabellen = 0
+        self.tabel = ""  # where the last sorted result is kept
+
+    def kopieer(self, sql: str, params: list[Any], doel: Path, wat: str) -> None:
+        """A result straight from DuckDB into a CSV file with a header, atomically: through a
+        temporary file beside ``doel`` that replaces it only when complete."""
+        import os
+        import tempfile
+
+        # The name is one the store recognises as a leftover and cleans up after a kill.
+        handle, temp = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent)
+        os.close(handle)
+        try:
+            self.con.execute(f"COPY ({sql}) TO '{_pad(temp)}' (HEADER, DELIMITER ',')", params)
+            os.replace(temp, doel)
+        except self._duckdb.Error as exc:
+            raise _duckdb_fout(exc, wat) from None
+        finally:
+            Path(temp).unlink(missing_ok=True)
 
     def rijen(self, sql: str, params: list[Any], wat: str,
               volgorde: str | None = None) -> Iterator[tuple[Any, ...]]:
@@ -203,7 +222,9 @@ class DuckDB:
             if volgorde is None:
                 self._uitvoeren(cursor, sql, params)
             else:
-                self._uitvoeren(cursor, f"CREATE TEMP TABLE uitkomst AS {sql}", params)
+                self._tabellen += 1
+                self.tabel = f"uitkomst_{self._tabellen}"
+                self._uitvoeren(cursor, f"CREATE TABLE {self.tabel} AS {sql}", params)
                 bestaat = cursor.execute("SELECT count(*) FROM duckdb_tables() "
                                          "WHERE table_name = 'reject_errors'").fetchone()
                 if bestaat and bestaat[0]:
@@ -211,7 +232,7 @@ class DuckDB:
                         (int(line), str(kolom or ""), str(soort)) for line, kolom, soort in
                         cursor.execute("SELECT line, column_name, error_type FROM reject_errors"
                                        " ORDER BY line, column_idx").fetchall()]
-                cursor.execute(f"SELECT * FROM uitkomst ORDER BY {volgorde}")
+                cursor.execute(f"SELECT * FROM {self.tabel} ORDER BY {volgorde}")
         except self._duckdb.Error as exc:
             cursor.close()
             raise _duckdb_fout(exc, wat) from None
@@ -263,6 +284,10 @@ class DuckDB:
 
     def close(self) -> None:
         self.con.close()
+
+
+def _pad(path: str) -> str:
+    return path.replace("'", "''")
 
 
 class PostgreSQL:
