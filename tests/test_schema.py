@@ -102,7 +102,7 @@ def schemas(request: pytest.FixtureRequest, tmp_path: Path,
 
 def test_names_and_files() -> None:
     assert list(SCHEMAS) == ["avgctl", "partijen", "bewaartermijnen", "verwerking", "datalek",
-                             "verzoek"]
+                             "verzoek", "kaart"]
     assert FILE_FOR == {
         "avgctl": "avgctl.yaml",
         "partijen": "registers/partijen.yaml",
@@ -110,6 +110,7 @@ def test_names_and_files() -> None:
         "verwerking": "registers/verwerkingen/*.yaml",
         "datalek": "registers/datalekken/*.yaml",
         "verzoek": "registers/verzoeken/*.yaml",
+        "kaart": "registers/inventaris/*.yaml",
     }
 
 

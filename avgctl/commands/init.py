@@ -19,6 +19,7 @@ SCHEMA_FOR_DIR = {
     "registers/verwerkingen": "../../schemas/verwerking.schema.json",
     "registers/datalekken": "../../schemas/datalek.schema.json",
     "registers/verzoeken": "../../schemas/verzoek.schema.json",
+    "registers/inventaris": "../../schemas/kaart.schema.json",
 }
 SCHEMA_FOR_FILE = {
     "avgctl.yaml": "schemas/avgctl.schema.json",

@@ -18,6 +18,7 @@ from pydantic import TypeAdapter
 
 from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
 from avgctl.models.verzoek import Verzoek
+from avgctl.models.kaart import Kaart
 from avgctl.store.register import (
     BEWAARTERMIJNEN_FILE,
     CONFIG_FILE,
@@ -67,6 +68,11 @@ SCHEMAS: dict[str, Formaat] = {
         "Eén verzoek van een betrokkene (art. 12-22 AVG), als apart bestand in "
         "registers/verzoeken/ in plaats van een regel in registers/verzoeken.csv; de "
         "bestandsnaam is de referentie."),
+    "kaart": Formaat(
+        Kaart, "Kaart van de eigen gegevens",
+        "Welke exports en tabellen met persoonsgegevens de organisatie heeft en onder welke "
+        "bewaartermijn hun records vallen, voor 'avgctl bewaartermijnen scan --kaart'. Het "
+        "voorbeeld staat in registers/inventaris/kaart.yaml."),
 }
 
 # The register path (a glob for the directories) each schema is for, as an editor maps them.
@@ -77,6 +83,7 @@ FILE_FOR: dict[str, str] = {
     "verwerking": f"{VERWERKINGEN_DIR}/*.yaml",
     "datalek": f"{DATALEKKEN_DIR}/*.yaml",
     "verzoek": f"{VERZOEKEN_DIR}/*.yaml",
+    "kaart": "registers/inventaris/*.yaml",
 }
 
 
