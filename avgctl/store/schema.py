@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
-from avgctl.models.verzoek import Verzoek
 from avgctl.models.kaart import Kaart
+from avgctl.models.verzoek import Verzoek
 from avgctl.store.register import (
     BEWAARTERMIJNEN_FILE,
     CONFIG_FILE,
