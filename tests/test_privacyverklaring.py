@@ -271,6 +271,20 @@ def test_register_text_stays_text(tmp_path: Path, cli: Any) -> None:
     assert "<h1>Geen kop" not in rendered and "<li>geen lijst" not in rendered
 
 
+def test_control_characters_written_as_yaml_escapes_are_left_out(tmp_path: Path,
+                                                                  cli: Any) -> None:
+    from tests.conftest import BASIS
+
+    files = dict(BASIS)
+    files["registers/verwerkingen/10.1.1-offertes.yaml"] = REGISTER_MET_HTML.replace(
+        "doel: \"Offertes maken ", "doel: \"Offertes\\x01 maken\\u0085 ")
+    root = write_repo(tmp_path / "repo", files)
+    result = cli("render", "privacyverklaring", "--repo", str(root), "--doelgroep", "klanten",
+                 "--format", "html", "--vandaag", DAG)
+    assert result.exit_code == 0, result.err
+    assert "Offertes maken <script>" in "".join(_parse(result.out).itertext())
+
+
 def test_front_matter_for_static_site_generators(voorbeeld: tuple[Path, Path]) -> None:
     from ruamel.yaml import YAML
 

@@ -147,6 +147,22 @@ def _schoon(value: Any) -> Any:
     return value
 
 
+def _moet_schoon(register: Register, doelgroep: str) -> bool:
+    """Whether any input could hold such a character: one search over each file's text is far
+    cheaper than visiting every value. YAML can also write one as an escape (a backslash), and
+    an input whose text is not at hand is treated as suspect."""
+    docs: list[object] = [register.config.doc if register.config is not None else None]
+    docs += [register.documents.get(rel) for rel, present in (
+        (PARTIJEN_FILE, register.partijen_present),
+        (BEWAARTERMIJNEN_FILE, register.bewaartermijnen_present)) if present]
+    docs += [b.doc for b in register.verwerkingen if doelgroep in b.model.doelgroepen]
+    for doc in docs:
+        text = getattr(doc, "text", None)
+        if not isinstance(text, str) or "\\" in text or _ONZICHTBAAR.search(text):
+            return True
+    return False
+
+
 def _tekst(nl: str | None, en: str | None, taal: Taal) -> str:
     return (en if taal == "en" and en else nl) or ""
 
@@ -166,7 +182,7 @@ def verklaring(register: Register, doelgroep: str, taal: Taal, historie: Histori
     contact = org.contact if org is not None else None
     rechten = org.rechten if org is not None else None
     beleid = config.beleid.verzoeken if config is not None else None
-    inhoud: dict[str, Any] = _schoon({
+    inhoud: dict[str, Any] = {
         "taal": taal,
         "titel": TITEL[taal].format(groepnaam),
         "doelgroep": {"id": doelgroep, "naam": groepnaam,
@@ -216,8 +232,8 @@ def verklaring(register: Register, doelgroep: str, taal: Taal, historie: Histori
             "bewaartermijnen": list(dict.fromkeys(
                 t["tekst"] for v in verwerkingen for t in v["bewaartermijnen"] if t["tekst"])),
         },
-    })
-    return inhoud
+    }
+    return _schoon(inhoud) if _moet_schoon(register, doelgroep) else inhoud
 
 
 def _leeg_is_tekst(values: dict[str, Any]) -> dict[str, Any]:
