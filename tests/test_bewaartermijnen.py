@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from avgctl.bewaartermijnen import (
@@ -21,6 +23,7 @@ from avgctl.bewaartermijnen import (
     einde_van,
     rekenregel,
 )
+from avgctl.bewaartermijnen.evaluatie import laatste_vervallen
 from avgctl.models import Bewaartermijn
 from avgctl.models.duur import Duur, parse_duur
 from avgctl.models.organisatie import Beleid, Verzoektermijn
@@ -308,3 +311,31 @@ def test_rule_defaults_and_event_names() -> None:
     assert (termijn.vanaf, termijn.daarna) == ("gebeurtenis", "vernietigen")
     with pytest.raises(ValidationError):
         Bewaartermijn(duur="10 jaar", na="Sluiten dossier")
+
+
+# --- the cut-off date: due exactly when the event is on or before it -------------------------
+
+
+REGELS = [regel(d, vanaf=v) for d in ("1 uur", "direct", "30 dagen", "4 weken", "1 maand",
+                                      "6 maanden", "3 jaar", "10 jaar")
+          for v in ("gebeurtenis", "einde_kalenderjaar", "einde_boekjaar")]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(termijn=st.sampled_from(REGELS), boekjaar=st.sampled_from([DEC, JUNI, (2, 28)]),
+       vandaag=st.dates(date(2000, 1, 1), date(2040, 12, 31)),
+       gebeurtenis=st.dates(date(1990, 1, 1), date(2040, 12, 31)))
+def test_cut_off_agrees_with_the_verdict(termijn: Bewaartermijn, boekjaar: tuple[int, int],
+                                         vandaag: date, gebeurtenis: date) -> None:
+    grens = laatste_vervallen(rekenregel(termijn), vandaag, boekjaar)
+    vervallen = beoordeel(termijn, gebeurtenis, vandaag, boekjaar_einde=boekjaar).vervallen
+    assert vervallen == (grens is not None and gebeurtenis <= grens)
+
+
+def test_cut_off_examples() -> None:
+    # 3 years from the end of the calendar year: due on 1 Jan 2026 for events up to 2022
+    termijn = rekenregel(regel("3 jaar", vanaf="einde_kalenderjaar"))
+    assert laatste_vervallen(termijn, date(2026, 1, 1)) == date(2022, 12, 31)
+    assert laatste_vervallen(termijn, date(2025, 12, 31)) == date(2021, 12, 31)
+    assert laatste_vervallen(rekenregel(regel("onbeperkt")), date(2026, 1, 1)) is None
+    assert laatste_vervallen(rekenregel(regel("1 dag")), date(1900, 1, 2)) is None

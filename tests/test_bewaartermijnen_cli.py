@@ -398,3 +398,18 @@ def test_anonimiseer_in_git_gives_the_history_commands(cli: Any, tmp_path: Path)
     assert lijst.stat().st_mode & 0o777 == 0o600
     # "e-mail" is still the channel text of a newer request: left out, and said so
     assert not any("e-mail==>" in r for r in regels)
+
+
+def test_the_quick_pre_filter_gives_the_same_verdicts(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from avgctl.overzicht import bewaren
+    from avgctl.store.repo import load_register
+
+    register = load_register(_repo(tmp_path))
+    for dag in (dt.date(2025, 12, 31), dt.date(2026, 1, 1), dt.date(2027, 1, 1)):
+        volledig = [(e.stand.record.referentie, e.stand.status) for e in
+                    bewaren.standen(register, dag) if e.stand.status in ("vervallen", "blokkade")]
+        snel = [(e.stand.record.referentie, e.stand.status) for e in
+                bewaren.standen(register, dag, dag) if e.stand.status in ("vervallen", "blokkade")]
+        assert snel == volledig

@@ -169,6 +169,13 @@ def beoordeel(regel: Bewaartermijn | Rekenregel, gebeurtenis_op: dt.date | None,
     date.
     """
     reken = regel if isinstance(regel, Rekenregel) else rekenregel(regel)
+    return _beoordeel(reken, gebeurtenis_op, vandaag, blokkade, boekjaar_einde)
+
+
+# Pure, so the verdict is remembered: 100,000 requests share a few thousand event dates.
+@lru_cache(maxsize=16384)
+def _beoordeel(reken: Rekenregel, gebeurtenis_op: dt.date | None, vandaag: dt.date,
+               blokkade: str | None, boekjaar_einde: Boekjaar) -> Uitkomst:
     einde: dt.date | None = None
     if reken.soort == "onbeperkt":
         reden = "onbeperkt bewaren: deze termijn heeft geen einde"
@@ -202,3 +209,34 @@ def beoordeel(regel: Bewaartermijn | Rekenregel, gebeurtenis_op: dt.date | None,
                  f"zonder blokkade: {reden}")
         return Uitkomst("blokkade", einde, False, reden)
     return Uitkomst(status, einde, status == "vervallen", reden)
+
+
+def laatste_vervallen(reken: Rekenregel, op: dt.date,
+                      boekjaar_einde: Boekjaar = KALENDERJAAR) -> dt.date | None:
+    """The latest event date whose record is due on ``op`` (without a hold), or None.
+
+    ``einde`` never decreases as the event date grows (the anchor and the month arithmetic are
+    both monotonic), so a record is due on ``op`` exactly when its event is on or before this
+    date: one comparison per record instead of a computation, for 100,000 requests in the
+    status screen, and a plain ``WHERE gebeurtenis_op <= ...`` for a database.
+    """
+    if not reken.berekenbaar:
+        return None
+    laag, hoog = dt.date(1900, 1, 1).toordinal(), op.toordinal()
+
+    def vervallen(ordinal: int) -> bool:
+        try:
+            einde = einde_van(reken, dt.date.fromordinal(ordinal), boekjaar_einde)
+        except BuitenBereik:
+            return False
+        return einde is not None and op > einde
+
+    if not vervallen(laag):
+        return None
+    while laag < hoog:  # invariant: vervallen(laag)
+        midden = (laag + hoog + 1) // 2
+        if vervallen(midden):
+            laag = midden
+        else:
+            hoog = midden - 1
+    return dt.date.fromordinal(laag)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from avgctl.bewaartermijnen.eigen import (
@@ -22,7 +23,7 @@ from avgctl.bewaartermijnen.eigen import (
     beoordeel_eigen,
     eigen_regel,
 )
-from avgctl.bewaartermijnen.evaluatie import KALENDERJAAR, Boekjaar
+from avgctl.bewaartermijnen.evaluatie import KALENDERJAAR, Boekjaar, laatste_vervallen
 from avgctl.findings import Path as DataPath
 from avgctl.models.datalek import Datalek
 from avgctl.models.organisatie import boekjaar_einde_van
@@ -34,7 +35,7 @@ from avgctl.store.register import VERZOEKEN_FILE, Document, Register
 OPEN_VERZOEK = ("open", "in_behandeling", "")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: built once per record, 100,000 times
 class Plek:
     """Where an own record stands: its document and the path inside it."""
 
@@ -50,7 +51,7 @@ class Plek:
         return self.doc.locate(self.path)[0]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: built once per record, 100,000 times
 class Eigen:
     stand: EigenStand
     plek: Plek
@@ -90,12 +91,24 @@ def uit_datalek(d: Datalek, zone: ZoneInfo) -> EigenRecord:
                        d.blokkade, d.geanonimiseerd_op)
 
 
-def records(register: Register) -> list[tuple[EigenRecord, Plek]]:
-    """Every own record with its place: the request rows, request files and breaches."""
+def records(register: Register, tot: dt.date | None = None) -> list[tuple[EigenRecord, Plek]]:
+    """Every own record with its place: the request rows, request files and breaches.
+
+    ``tot``: of the request rows only those that can be due on ``tot`` (a quick pre-filter
+    for the status screen, the deadline list and AVG116; the others are left out).
+    """
     out: list[tuple[EigenRecord, Plek]] = []
     csv_doc = register.documents.get(VERZOEKEN_FILE)
     if isinstance(csv_doc, CsvDocument):
-        out += _csv_records(csv_doc)
+        grens: dict[str, str] | None = None
+        if tot is not None:
+            regel = regels(register)["verzoek"]
+            laatste = laatste_vervallen(regel.reken, tot, boekjaar(register)) \
+                if regel.bruikbaar else None
+            na = regel.regel.na if regel.regel is not None and regel.regel.na else "ontvangst"
+            # nothing can be due: an empty limit keeps no row
+            grens = {na: laatste.isoformat() if laatste is not None else ""}
+        out += _csv_records(csv_doc, grens)
     out += [(uit_verzoek(b.model), Plek(b.doc, b.path)) for b in register.verzoeken
             if b.doc.rel != VERZOEKEN_FILE]
     zone = ZoneInfo(register.config.model.beleid.tijdzone if register.config is not None
@@ -104,43 +117,62 @@ def records(register: Register) -> list[tuple[EigenRecord, Plek]]:
     return out
 
 
-def _csv_records(doc: CsvDocument) -> list[tuple[EigenRecord, Plek]]:
-    index = {name: doc.column(name) for name in (
-        "referentie", "status", "ontvangen", "afgehandeld_op", "blokkade", "geanonimiseerd_op")}
+@lru_cache(maxsize=65536)
+def _datum(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)  # a register has a few thousand distinct days
 
-    def cel(row: list[str], name: str) -> str:
-        i = index[name]
-        return row[i].strip() if i is not None and i < len(row) else ""
 
+def _csv_records(doc: CsvDocument, grens: dict[str, str] | None = None
+                 ) -> list[tuple[EigenRecord, Plek]]:
+    """The request rows as records. ``grens`` (event -> ISO date): keep only closed rows whose
+    event is on or before that date, the only ones that can be due (see
+    :func:`avgctl.bewaartermijnen.evaluatie.laatste_vervallen`); ISO dates compare as text."""
+    index = [doc.column(name) for name in (
+        "referentie", "status", "ontvangen", "afgehandeld_op", "blokkade", "geanonimiseerd_op")]
+    # A missing column reads as an empty cell: the column past the end of every row.
+    breed = max((len(row) for row in doc.rows), default=0)
+    i_ref, i_status, i_ontv, i_afg, i_blok, i_anon = (breed if i is None else i for i in index)
+    nodig = max(i_ref, i_status, i_ontv, i_afg, i_blok, i_anon) + 1
+    filter_kolom, filter_tot = -1, ""
+    if grens is not None:
+        event, filter_tot = next(iter(grens.items()), ("ontvangst", ""))
+        filter_kolom = i_ontv if event == "ontvangst" else i_afg
     out = []
     for number, row in enumerate(doc.rows):
+        cellen = row if len(row) >= nodig else row + [""] * (nodig - len(row))
+        if filter_kolom >= 0:
+            cel = cellen[filter_kolom].strip()
+            if (not cel or cel > filter_tot or cellen[i_anon].strip()
+                    or cellen[i_status].strip() in OPEN_VERZOEK):
+                continue
         try:
-            ontvangen = dt.date.fromisoformat(cel(row, "ontvangen"))
-            afgehandeld = cel(row, "afgehandeld_op")
-            anoniem = cel(row, "geanonimiseerd_op")
+            afgehandeld = cellen[i_afg].strip()
+            anoniem = cellen[i_anon].strip()
             record = EigenRecord(
-                "verzoek", cel(row, "referentie"), cel(row, "status") in OPEN_VERZOEK,
-                {"ontvangst": ontvangen,
-                 "afhandeling": dt.date.fromisoformat(afgehandeld) if afgehandeld else None},
-                cel(row, "blokkade") or None,
-                dt.date.fromisoformat(anoniem) if anoniem else None)
+                "verzoek", cellen[i_ref].strip(), cellen[i_status].strip() in OPEN_VERZOEK,
+                {"ontvangst": _datum(cellen[i_ontv].strip()),
+                 "afhandeling": _datum(afgehandeld) if afgehandeld else None},
+                cellen[i_blok].strip() or None, _datum(anoniem) if anoniem else None)
         except ValueError:
             continue  # an unreadable date: a finding of avgctl check (AVG002)
         out.append((record, Plek(doc, (number,))))
     return out
 
 
-def standen(register: Register, vandaag: dt.date) -> list[Eigen]:
-    """The verdict on every own record on ``vandaag``, in register order."""
+def standen(register: Register, vandaag: dt.date, tot: dt.date | None = None) -> list[Eigen]:
+    """The verdict on every own record on ``vandaag``, in register order.
+
+    ``tot``: leave out request rows that cannot be due by then (see :func:`records`).
+    """
     per_soort = regels(register)
     jaar = boekjaar(register)
     return [Eigen(beoordeel_eigen(record, per_soort[record.soort], vandaag, jaar), plek)
-            for record, plek in records(register)]
+            for record, plek in records(register, tot)]
 
 
 def te_anonimiseren(register: Register, vandaag: dt.date) -> int:
     """How many own records are past their period and not yet anonymised (status screen)."""
-    return sum(e.stand.te_anonimiseren for e in standen(register, vandaag))
+    return sum(e.stand.te_anonimiseren for e in standen(register, vandaag, vandaag))
 
 
 def termijnen(register: Register, vandaag: dt.date, dagen: int) -> list[Termijn]:
@@ -148,7 +180,7 @@ def termijnen(register: Register, vandaag: dt.date, dagen: int) -> list[Termijn]
     yet anonimised, as items of the deadline list (``avgctl deadlines``, the calendar)."""
     per_soort = regels(register)
     items = []
-    for eigen in standen(register, vandaag):
+    for eigen in standen(register, vandaag, vandaag + dt.timedelta(days=dagen + 1)):
         stand = eigen.stand
         if stand.status not in ("bewaren", "vervallen") or stand.einde is None:
             continue

@@ -69,7 +69,7 @@ def status(register: Register, findings: list[Finding], vandaag: dt.date,
                for nr in sorted(per_sectie, key=_numeriek)]
     counts = Counter(f.severity for f in findings)
     alle = deadlines.termijnen(register, vandaag, now)
-    eigen = [e.stand for e in bewaren.standen(register, vandaag)]
+    eigen = [e.stand for e in bewaren.standen(register, vandaag, vandaag)]  # only candidates
     return Status(
         organisatie=(config.organisatie.naam or "") if config is not None else "",
         vandaag=vandaag,

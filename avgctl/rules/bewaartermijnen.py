@@ -182,7 +182,8 @@ class EigenRecordVervallen(Rule):
 
     def check(self) -> Iterator[PendingFinding]:
         regels = bewaren.regels(self.register)
-        for eigen in bewaren.standen(self.register, self.context.vandaag):
+        dag = self.context.vandaag
+        for eigen in bewaren.standen(self.register, dag, dag):  # only rows that can be due
             stand = eigen.stand
             if not stand.te_anonimiseren or stand.einde is None:
                 continue
