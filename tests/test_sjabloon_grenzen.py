@@ -35,6 +35,8 @@ STAPPEN = ("het sjabloon doet meer dan 1.000.000 stappen (herhalingen in lussen 
            "van macro's samen)")
 GETAL = "een getal in het sjabloon wordt groter dan 10.000 bits (ongeveer 3.010 cijfers)"
 UITVOER = "het sjabloon maakt meer dan 20.000.000 tekens tekst"
+VERGELIJKEN = ("een waarde in het sjabloon is te groot om te vergelijken of te sorteren (als "
+               "tekst meer dan 10.000.000 tekens)")
 RECURSIE = ("het sjabloon roept zichzelf te vaak aan (een macro of include die zichzelf steeds "
             "opnieuw aanroept)")
 
@@ -82,6 +84,13 @@ HOSTILE = {
                  "{% endfor %}", UITVOER),
     "lipsum": ("{{ lipsum(10**6) }}", "breedte 100.000.000 is groter dan de grens van 10.000"),
     "batch-vullen": ("{{ [1] | batch(10**9, 0) | list | length }}", BREEDTE),
+    "gedeelde-lijsten-vergelijken": (
+        "{% set ns = namespace(a=[1], b=[1]) %}{% for i in range(60) %}"
+        "{% set ns.a = [ns.a, ns.a] %}{% set ns.b = [ns.b, ns.b] %}{% endfor %}"
+        "{{ ns.a == ns.b }}", VERGELIJKEN),
+    "gedeelde-lijst-sorteren": (
+        "{% set ns = namespace(a=[1]) %}{% for i in range(60) %}{% set ns.a = [ns.a, ns.a] %}"
+        "{% endfor %}{{ [ns.a, ns.a] | unique | list | length }}", VERGELIJKEN),
 }
 
 
@@ -152,7 +161,7 @@ def test_time_limit(tmp_path: Path) -> None:
     message = _fout(tmp_path, "a\n{% for i in range(900) %}{% for j in range(1000) %}"
                     "{% endfor %}{% endfor %}", Limits(seconds=0.01))
     assert message.startswith("sjabloon templates/t.md.j2:2 kan niet worden gemaakt: het "
-                              "sjabloon loopt langer dan 0 seconden.")
+                              "sjabloon loopt langer dan 0,01 seconden.")
 
 
 def test_step_limit_names_the_loop_line(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 import re
 import time
 import types
@@ -66,6 +67,9 @@ class LimitExceeded(Exception):
 
 
 def _getal(n: float) -> str:
+    """1.000.000 and 0,5: numbers the Dutch way."""
+    if n != int(n):
+        return f"{n:g}".replace(".", ",")
     return f"{n:,.0f}".replace(",", ".")
 
 
@@ -220,6 +224,19 @@ class _Generator(CodeGenerator):
             self.write(", ")
         self.write(f"), {markup})")
 
+    @optimizeconst
+    def visit_Compare(self, node: nodes.Compare, frame: Frame) -> None:
+        # Comparing two lists compares their elements, and a list built as [a, a] forty times
+        # over has 2^40 of them: the comparison goes through the environment, which measures.
+        self.write("environment._compare(")
+        self.visit(node.expr, frame)
+        self.write(", (")
+        for operand in node.ops:
+            self.write(f"({operand.op!r}, ")
+            self.visit(operand.expr, frame)
+            self.write("), ")
+        self.write("))")
+
     def return_buffer_contents(self, frame: Frame, force_unescaped: bool = False) -> None:
         # What a macro or caller() returns in a Markdown template is Markdown already: its
         # register text was escaped when it was output, so it must not be escaped again.
@@ -264,6 +281,8 @@ _TEXT_FILTERS = frozenset({
     "upper", "lower", "title", "capitalize", "replace", "truncate", "wordwrap", "wordcount",
     "center", "indent", "striptags", "urlize", "urlencode", "join", "xmlattr", "cel",
     "leesbaar", "datum"})
+# Filters that compare or hash the elements of their value.
+_ORDER_FILTERS = frozenset({"sort", "unique", "groupby", "dictsort", "max", "min"})
 # Filters whose arguments decide how big the result gets.
 _SIZE_FILTERS = frozenset({"center", "indent", "format", "batch", "slice", "tojson",
                            "replace", "join", "wordwrap", "sum"})
@@ -358,6 +377,27 @@ class LimitedEnvironment(SandboxedEnvironment):
             raise self._too_long()
         return markup_join(items) if markup else str_join(items)
 
+    def _compare(self, left: Any, pairs: tuple[tuple[str, Any], ...]) -> Any:
+        """``left op1 a op2 b``, as Python evaluates a chain, after measuring containers."""
+        result: Any = True
+        for op, right in pairs:
+            for value in (left, right):
+                if isinstance(value, _CONTAINERS):
+                    self._measure_work(value)
+            result = _COMPARE[op](left, right)
+            if not result:
+                return result
+            left = right
+        return result
+
+    def _measure_work(self, value: Any) -> None:
+        try:
+            text_size(value, self.limits.text_chars)
+        except _TooBig:
+            raise self._fail("een waarde in het sjabloon is te groot om te vergelijken of te "
+                             f"sorteren (als tekst meer dan {_getal(self.limits.text_chars)} "
+                             "tekens)") from None
+
     def _size(self, value: Any) -> int:
         try:
             return text_size(value, self.limits.text_chars)
@@ -439,7 +479,7 @@ class LimitedEnvironment(SandboxedEnvironment):
         if bits > self.limits.int_bits:
             raise self._fail("een getal in het sjabloon wordt groter dan "
                              f"{_getal(self.limits.int_bits)} bits (ongeveer "
-                             f"{_getal(self.limits.int_bits * 0.30103)} cijfers)")
+                             f"{_getal(round(self.limits.int_bits * 0.30103))} cijfers)")
 
     def _check_printf(self, fmt: str, values: Any) -> None:
         """'%10s' % x and the format filter: widths, precisions and the values' size."""
@@ -568,6 +608,14 @@ class LimitedEnvironment(SandboxedEnvironment):
             self._watch = None
 
 
+_CONTAINERS = (list, tuple, dict, set, frozenset, Namespace)
+_COMPARE: dict[str, Callable[[Any, Any], Any]] = {
+    "eq": operator.eq, "ne": operator.ne, "gt": operator.gt, "gteq": operator.ge,
+    "lt": operator.lt, "lteq": operator.le, "in": lambda a, b: a in b,
+    "notin": lambda a, b: a not in b,
+}
+
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -606,6 +654,8 @@ def _filter_checks(env: LimitedEnvironment, name: str, args: tuple[Any, ...],
 
     if name in _TEXT_FILTERS and args and not isinstance(value, str):
         env._size(value)
+    elif name in _ORDER_FILTERS and isinstance(value, _CONTAINERS):
+        env._measure_work(value)
     if name not in _SIZE_FILTERS:
         return
     if name == "center":
@@ -664,7 +714,7 @@ def _guard(env: LimitedEnvironment, name: str, func: Any) -> Any:
     if getattr(func, "_avgctl_guarded", False):
         return func
     skip = 1 if _PassArg.from_obj(func) is not None else 0
-    checked = name in _TEXT_FILTERS or name in _SIZE_FILTERS
+    checked = name in _TEXT_FILTERS or name in _SIZE_FILTERS or name in _ORDER_FILTERS
 
     @wraps(func)
     def guarded(*args: Any, **kwargs: Any) -> Any:
