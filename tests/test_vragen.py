@@ -240,3 +240,15 @@ def test_every_question_goes_through_avgctl_output_vragen() -> None:
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if pattern.search(line)]
     assert found == []
+
+
+def test_ctrl_c_during_a_command_says_so(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typer turns Ctrl-C into exit code 130 without a word; avgctl says it stopped."""
+    from avgctl.commands import rules
+
+    def onderbroken(code: str | None) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(rules, "run", onderbroken)
+    result = cli("rules")
+    assert (result.exit_code, result.out, result.err) == (130, "", "fout: afgebroken\n")
