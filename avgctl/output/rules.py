@@ -34,7 +34,8 @@ def write_explanation(rule: type[Rule]) -> None:
         ("Waarom", uitleg.waarom),
         *bijlagen,
         (f"Voorbeeld dat de regel meldt ({voorbeeld.pad})", _indent(voorbeeld.fout)),
-        ("Zo is het goed", _indent(voorbeeld.goed)),
+        ("Zo is het goed" + (f" ({voorbeeld.goed_pad})" if voorbeeld.goed_pad != voorbeeld.pad
+                             else ""), _indent(voorbeeld.goed)),
         ("Oplossing", uitleg.oplossing),
     ]
     for head, body in sections:

@@ -28,6 +28,7 @@ _RULES: list[type[Rule]] = [
     bestand.Onleesbaar,
     bestand.Schema,
     bestand.BuitenKalender,
+    bestand.Achtergebleven,
     inhoud.RegisterLeeg,
     inhoud.DoelOntbreekt,
     inhoud.GrondslagOntbreekt,

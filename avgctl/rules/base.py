@@ -32,12 +32,17 @@ class Voorbeeld:
     fout: str  # a file that triggers the rule
     goed: str  # the same file, corrected
     bestand: str = ""  # the file name when it matters (default: by soort)
+    goed_bestand: str = ""  # where the corrected example goes, when not where ``fout`` is
     # Other files the example needs, as (path, content), shown with the example.
     bijlagen: tuple[tuple[str, str], ...] = ()
 
     @property
     def pad(self) -> str:
         return self.bestand or VOORBEELD_BESTANDEN[self.soort]
+
+    @property
+    def goed_pad(self) -> str:
+        return self.goed_bestand or self.pad
 
 
 @dataclass(frozen=True)

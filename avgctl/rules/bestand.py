@@ -1,14 +1,16 @@
-"""AVG001-AVG003: files that cannot be read, records that do not fit their format, and dates
-outside the years avgctl computes deadlines in.
+"""AVG001-AVG004: files that cannot be read, records that do not fit their format, dates
+outside the years avgctl computes deadlines in, and what a killed write left behind.
 
-These findings come from the store while it reads the repository; the classes here document
-them and let ``--select``/``--ignore`` name them.
+The findings of AVG001-AVG003 come from the store while it reads the repository; their
+classes here document them and let ``--select``/``--ignore`` name them.
 """
 
 from __future__ import annotations
 
-from avgctl.findings import Severity
-from avgctl.rules.base import LoadRule, Voorbeeld
+from collections.abc import Iterator
+
+from avgctl.findings import PendingFinding, Severity
+from avgctl.rules.base import LoadRule, Rule, Voorbeeld
 from avgctl.store.repo import (
     CODE_KALENDER,
     CODE_ONLEESBAAR,
@@ -17,6 +19,8 @@ from avgctl.store.repo import (
     TITLE_ONLEESBAAR,
     TITLE_SCHEMA,
 )
+
+CODE_ACHTERGEBLEVEN = "AVG004"
 
 
 class Onleesbaar(LoadRule):
@@ -96,3 +100,45 @@ class BuitenKalender(LoadRule):
         goed="referentie,ontvangen,betrokkene_ref,kanaal,type\n"
         "AVG-2026-0001,2026-03-02,K-1001,email,inzage\n",
     )
+
+
+class Achtergebleven(Rule):
+    """Naast een registerbestand staat een tijdelijk bestand van avgctl
+    ('.verzoeken.csv.avgctl-3f9a1c2e.tmp'): een opdracht die het bestand wijzigde, is
+    afgebroken (kill -9, stroomuitval) tussen het schrijven van de nieuwe versie en het
+    vervangen van de oude.
+
+    Het registerbestand zelf is heel: het is de oude of de nieuwe versie, nooit een mengsel.
+    Het tijdelijke bestand is een onvolledige kopie; het kan persoonsgegevens bevatten.
+
+    Waarom: een kopie van een register die rondslingert, valt buiten het beheer van het register
+    zelf: wie het register opschoont of afschermt, vergeet haar (art. 5 lid 1 sub f AVG,
+    integriteit en vertrouwelijkheid).
+
+    Oplossing: doe niets; de volgende wijziging van het bestand met avgctl ruimt het tijdelijke
+    bestand op. Of verwijder het zelf. Het hoort niet in git (avgctl init zet '*.tmp' in
+    '.gitignore').
+    """
+
+    code = CODE_ACHTERGEBLEVEN
+    severity = Severity.WAARSCHUWING
+    title = "Tijdelijk bestand van een afgebroken schrijfactie"
+    artikel = "art. 5 lid 1 sub f AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        bestand="registers/.verzoeken.csv.avgctl-3f9a1c2e.tmp",
+        fout="referentie,ontvangen,betrokkene_ref,kanaal,type,status\n"
+             "AVG-2026-0001,2026-03-02,K-1001,email,inzage,open\nAVG-2026-00",
+        goed_bestand="registers/verzoeken.csv",
+        goed="referentie,ontvangen,betrokkene_ref,kanaal,type,status\n"
+             "AVG-2026-0001,2026-03-02,K-1001,email,inzage,open\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for tijdelijk, doel in self.register.achtergebleven:
+            yield self.finding(
+                tijdelijk, (),
+                f"tijdelijk bestand van een avgctl-opdracht die werd afgebroken tijdens het "
+                f"schrijven van {doel}; {doel} zelf is heel (de oude of de nieuwe versie)",
+                f"de volgende wijziging van {doel} met avgctl ruimt het op; u kunt het ook "
+                "zelf verwijderen")

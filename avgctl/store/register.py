@@ -81,6 +81,8 @@ class Register:
     ongeldige_ids: dict[str, set[str]] = field(default_factory=dict)
     # What was left out while reading, in the order it was met (reported by every overview).
     overgeslagen: list[Overgeslagen] = field(default_factory=list)
+    # Temporary files a killed write left beside a register file: (temporary file, file).
+    achtergebleven: list[tuple[str, str]] = field(default_factory=list)
 
     def unverifiable(self, rel: str, ref: str) -> bool:
         """Whether a reference into ``rel`` cannot be checked because of an earlier finding.

@@ -32,6 +32,7 @@ from avgctl.store.register import (
     Register,
 )
 from avgctl.store.schemafout import buiten_kalender, translate_all
+from avgctl.store.schrijven import achtergebleven, tijdelijk_van
 from avgctl.store.yamlfile import LoadError, YamlDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -121,7 +122,19 @@ def _load(root: Path, delen: frozenset[str], verzoeken: Verzoekmodus) -> Registe
         _load_rest(root, register, loader, delen, activiteiten, lekken, verzoeken)
     finally:
         loader.close()
+    register.achtergebleven = _achtergebleven(root)
     return register
+
+
+def _achtergebleven(root: Path) -> list[tuple[str, str]]:
+    """What killed writes left in the folders avgctl writes registers to (see schrijven)."""
+    found = []
+    for rel_dir in ("", "registers", VERWERKINGEN_DIR, DATALEKKEN_DIR, VERZOEKEN_DIR):
+        directory = root / rel_dir
+        for path in achtergebleven(directory):
+            prefix = f"{rel_dir}/" if rel_dir else ""
+            found.append((prefix + path.name, prefix + (tijdelijk_van(path.name) or "")))
+    return found
 
 
 def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset[str],
