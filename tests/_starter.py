@@ -7,7 +7,8 @@ writes one byte to KLAAR and waits until START is closed (a barrier: every write
 started then begins at the same moment). STOP is the number of the Python or C function call,
 counted from that moment, at which the process kills itself with SIGKILL (0: never). With
 TELLING (a file name, or "-") it writes down how many calls the command made and at which
-call the atomic write began, so the test can choose its moments inside the write.
+calls the atomic write began, made its temporary file, renamed it and ended, so the test
+can choose its moments inside the write.
 """
 
 from __future__ import annotations
@@ -38,16 +39,26 @@ def main() -> None:
 
     grens = int(stop)
     teller = 0
-    schrijven = 0
+    # The call at which the atomic write begins, its temporary file exists, the rename is
+    # made and the write has ended.
+    punten = {"schrijven": 0, "tijdelijk": 0, "vervangen": 0, "geschreven": 0}
 
     def hook(frame: FrameType, event: str, arg: Any) -> None:
-        nonlocal teller, schrijven
+        nonlocal teller
         if event in ("call", "c_call"):
             teller += 1
             if teller == grens:
                 os.kill(os.getpid(), signal.SIGKILL)
-            if not schrijven and event == "call" and frame.f_code.co_name == "atomic_write":
-                schrijven = teller
+            if event == "call" and frame.f_code.co_name == "atomic_write":
+                punten["schrijven"] = punten["schrijven"] or teller
+            elif (event == "c_call" and punten["tijdelijk"] and not punten["vervangen"]
+                  and getattr(arg, "__name__", "") in ("replace", "link")):
+                punten["vervangen"] = teller
+        elif event == "return" and punten["schrijven"] and not punten["geschreven"]:
+            if frame.f_code.co_name == "_maak_tijdelijk":
+                punten["tijdelijk"] = punten["tijdelijk"] or teller
+            elif frame.f_code.co_name == "atomic_write":
+                punten["geschreven"] = teller
 
     if grens or telling != "-":
         sys.setprofile(hook)
@@ -55,7 +66,7 @@ def main() -> None:
     sys.setprofile(None)
     if telling != "-":
         with open(telling, "w", encoding="utf-8") as stream:
-            json.dump({"aanroepen": teller, "schrijven": schrijven}, stream)
+            json.dump({"aanroepen": teller, **punten}, stream)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
