@@ -78,7 +78,7 @@ def test_a_killed_writer_leaves_the_old_or_the_new_file(tmp_path: Path, cli: Any
         if over:
             gezien["achtergebleven"] += 1
             assert all(name.startswith(f".{path.name}.avgctl-") for name in over), over
-            meldingen = {f.location.file for f in check_repo(root) if f.code == "AVG003"}
+            meldingen = {f.location.file for f in check_repo(root) if f.code == "AVG004"}
             prefix = rel.rsplit("/", 1)[0]
             assert meldingen == {f"{prefix}/{name}" for name in over}
         # The next write of this file cleans up after the killed one.

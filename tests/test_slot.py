@@ -273,7 +273,7 @@ def test_check_mentions_leftovers_until_then(cli: Any, voorbeeld: Path) -> None:
     result = cli("check", "--repo", str(voorbeeld), "--vandaag", DAG)
     assert result.exit_code == 0  # a warning: the register itself is whole
     assert result.out.startswith(
-        f"registers/datalekken/{naam}:1:1: waarschuwing AVG003 tijdelijk bestand van een "
+        f"registers/datalekken/{naam}:1:1: waarschuwing AVG004 tijdelijk bestand van een "
         "avgctl-opdracht die werd afgebroken tijdens het schrijven van "
         "registers/datalekken/DL-2026-010.yaml; registers/datalekken/DL-2026-010.yaml zelf "
         "is heel (de oude of de nieuwe versie)\n"
@@ -291,7 +291,7 @@ def test_a_write_in_progress_is_not_a_leftover(voorbeeld: Path, ander: Any) -> N
     (registers / ".verzoeken.csv.avgctl-0123abcd.tmp").write_text("half", encoding="utf-8")
     ander(voorbeeld / F)  # its writer is still at work
     assert achtergebleven(registers) == []
-    assert "AVG003" not in {f.code for f in check_repo(voorbeeld)}
+    assert "AVG004" not in {f.code for f in check_repo(voorbeeld)}
 
 
 def test_lock_files_are_no_register_files(voorbeeld: Path, cli: Any) -> None:
@@ -319,10 +319,10 @@ def test_git_does_not_see_locks_or_temporary_files(cli: Any, tmp_path: Path) -> 
 
 
 def test_check_on_an_example_rule_repository(tmp_path: Path) -> None:
-    """The documented example of AVG003: the leftover is reported, the register is not."""
+    """The documented example of AVG004: the leftover is reported, the register is not."""
     root = write_repo(tmp_path, {"avgctl.yaml": "organisatie: {naam: X}\n",
                                  F: CSV, "registers/.verzoeken.csv.avgctl-3f9a1c2e.tmp": "x"})
-    hits = [f for f in check_repo(root) if f.code == "AVG003"]
+    hits = [f for f in check_repo(root) if f.code == "AVG004"]
     assert [(h.location.file, h.location.line) for h in hits] == [
         ("registers/.verzoeken.csv.avgctl-3f9a1c2e.tmp", 1)]
     assert slot.is_slotbestand(".verzoeken.csv.lock")
