@@ -155,7 +155,7 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
         "  wettelijke termijn:  21 december 2026 (met verlenging uiterlijk 22 februari 2027)\n")
     reg.changed(toegevoegd=[
         "AVG-2026-0075,2026-11-20,K-20391,betrokkene,email,wissing,Privacycoördinator,open,"
-        "open,,,,,,,,,,,80.1.1; 80.2.1\n".encode()])
+        "open,,,,,,,,,,,80.1.1; 80.2.1,,,\n".encode()])
 
     # update: the identity check
     result = cli("verzoek", "update", NIEUW, "--verificatie", "positief",
@@ -163,7 +163,7 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
     assert (result.exit_code, result.err) == (0, "")
     assert result.out == f"Verzoek {NIEUW} bijgewerkt: verificatie, verificatie_op.\n"
     reg.changed({n: "AVG-2026-0075,2026-11-20,K-20391,betrokkene,email,wissing,"
-                    "Privacycoördinator,open,positief,2026-11-23,,,,,,,,,,80.1.1; 80.2.1\n"
+                    "Privacycoördinator,open,positief,2026-11-23,,,,,,,,,,80.1.1; 80.2.1,,,\n"
                     .encode()})
 
     # verleng within the first month
@@ -176,7 +176,7 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
         f"Stuur de betrokkene de verlengingsbrief: avgctl verzoek brief {NIEUW} verlenging\n")
     verlengd = ("AVG-2026-0075,2026-11-20,K-20391,betrokkene,email,wissing,Privacycoördinator,"
                 "in_behandeling,positief,2026-11-23,,,,2026-11-25,gegevens staan in vijf "
-                "systemen,,,,,80.1.1; 80.2.1\n")
+                "systemen,,,,,80.1.1; 80.2.1,,,\n")
     reg.changed({n: verlengd.encode()})
 
     # a second extension is refused
@@ -217,7 +217,7 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
     reg.changed({n: ("AVG-2026-0075,2026-11-20,K-20391,betrokkene,email,wissing,"
                      "Privacycoördinator,afgehandeld,positief,2026-11-23,,,,2026-11-25,gegevens "
                      "staan in vijf systemen,2026-12-04,gedeeltelijk_toegewezen,"
-                     "wettelijke_bewaarplicht,e-mail,80.1.1; 80.2.1\n").encode()})
+                     "wettelijke_bewaarplicht,e-mail,80.1.1; 80.2.1,,,\n").encode()})
 
     result = cli("verzoek", "update", NIEUW, "--ontvangers-geinformeerd", "2026-12-07", *repo)
     assert (result.exit_code, result.err) == (0, "")
@@ -225,7 +225,7 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
     reg.changed({n: ("AVG-2026-0075,2026-11-20,K-20391,betrokkene,email,wissing,"
                      "Privacycoördinator,afgehandeld,positief,2026-11-23,,,,2026-11-25,gegevens "
                      "staan in vijf systemen,2026-12-04,gedeeltelijk_toegewezen,"
-                     "wettelijke_bewaarplicht,e-mail,80.1.1; 80.2.1,2026-12-07\n").encode()})
+                     "wettelijke_bewaarplicht,e-mail,80.1.1; 80.2.1,2026-12-07,,\n").encode()})
 
     # a refusal on a row with a quoted value in the unknown column keeps that value
     i = reg.index("AVG-2026-0074")
@@ -244,7 +244,7 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
     rows = _rows(voorbeeld / F)
     assert [r["intern_dossier"] for r in rows[:83]] == [
         _dossier(number).strip('"') for number in range(1, 84)]
-    assert rows[83]["referentie"] == NIEUW and rows[83].get("intern_dossier") is None
+    assert rows[83]["referentie"] == NIEUW and rows[83].get("intern_dossier") == ""
 
     # and the register is clean for these two requests on the days after
     for dag in ("2026-12-04", "2026-12-07", "2027-03-01"):
@@ -314,14 +314,16 @@ def test_writes_keep_the_dialect(cli: Any, voorbeeld: Path, delimiter: str, eol:
                  "--vandaag", DAG, *repo)
     assert result.exit_code == 0, result.err
     basis = ["AVG-2026-0075", DAG, "K-20392", "betrokkene", "portaal", "rectificatie", ""]
-    reg.changed(toegevoegd=[regel(*basis, "open", "open", *[""] * 10, "30.1.1; 30.4.1")])
+    # a new row has a field for every column, also the organisation's own (dossier)
+    reg.changed(toegevoegd=[regel(*basis, "open", "open", *[""] * 10, "30.1.1; 30.4.1", "",
+                                  "", "")])
     if delimiter == ";":
-        assert reg.lines[-1].endswith(b';"30.1.1; 30.4.1"' + e)
+        assert reg.lines[-1].endswith(b';"30.1.1; 30.4.1";;;' + e)
 
     assert cli("verzoek", "verleng", NIEUW, "--reden", "veel verzoeken", "--vandaag",
                "2026-11-23", *repo).exit_code == 0
     reg.changed({n: regel(*basis, "in_behandeling", "open", "", "", "", "", "2026-11-23",
-                          "veel verzoeken", "", "", "", "", "30.1.1; 30.4.1")})
+                          "veel verzoeken", "", "", "", "", "30.1.1; 30.4.1", "", "", "")})
 
     i = reg.index("AVG-2026-0073")
     old = reg.lines[i]

@@ -2,9 +2,12 @@
 
 A request register is edited by hand and by avgctl alike, so a command must not reformat the
 file: other rows, their quoting, the line endings, a BOM and columns avgctl does not know all
-stay exactly as they were. The write is atomic and refused when the file changed since it was
-read (someone else saved it in the meantime). Every writer here demands the file's write lock
-(``slot.schrijfslot``), taken by the command before it read what the change is based on.
+stay exactly as they were. In a changed row only the changed cells differ, quoted as they
+were, and the row keeps its number of fields; a new row has a field for every column, quoted
+as the file quotes. In YAML a changed field keeps its comments and the layout of its lists.
+The write is atomic and refused when the file changed since it was read (someone else saved
+it in the meantime). Every writer here demands the file's write lock (``slot.schrijfslot``),
+taken by the command before it read what the change is based on.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from pathlib import Path
 
 from avgctl.errors import AvgctlError
@@ -67,30 +71,137 @@ def csv_met(text: str, wijzigingen: dict[str, Rij], nieuw: list[Rij] | None = No
     index = {name: i for i, name in enumerate(header)}
     lines_out = list(lines)
     if len(header) > width:
-        lines_out[0] = lines[0].rstrip("\r\n") + "".join(
-            delimiter + name for name in header[width:]) + _ending(lines[0], eol)
+        lines_out[0] = _extra_kolommen(lines[0], header[width:], delimiter, eol)
     ref = index.get("referentie", 0)
     done: set[str] = set()
     for start, end, row in records:
         key = row[ref] if ref < len(row) else ""
         if key in wijzigingen and key not in done:
             done.add(key)
-            updated = row + [""] * (len(header) - len(row))
-            for name, value in wijzigingen[key].items():
-                if name in index:  # an emptied field without a column stays absent
-                    updated[index[name]] = value
-            lines_out[start - 1] = _format(_trim(updated), delimiter,
-                                           _ending(lines[end - 1], eol))
+            ending = _ending(lines[end - 1], eol)
+            record = "".join(lines[start - 1:end])
+            record = record[: len(record) - len(ending)] if record.endswith(ending) else record
+            lines_out[start - 1] = _gewijzigd(record, row, wijzigingen[key], index, delimiter,
+                                              ending)
             for number in range(start, end):  # a quoted cell may span several lines
                 lines_out[number] = ""
     missing = set(wijzigingen) - done
     if missing:
         raise AvgctlError(f"verzoek {', '.join(sorted(missing))} staat niet in {path}")
-    if lines_out and not lines_out[-1].endswith(("\n", "\r")):
-        lines_out[-1] += eol
-    for cells in nieuw:
-        lines_out.append(_format(_trim([cells.get(name, "") for name in header]), delimiter, eol))
-    return (BOM if bom else "") + "".join(lines_out)
+    tekst = "".join(lines_out)
+    if nieuw and tekst and not tekst.endswith(("\n", "\r")):
+        tekst += eol
+    stijl = _stijl_van(lines, delimiter)
+    tekst += "".join(_nieuwe_rij(cells, header, delimiter, eol, stijl) for cells in nieuw)
+    return (BOM if bom else "") + tekst
+
+
+# How a file quotes its cells, as far as avgctl keeps it: "alle" (every cell, also an empty
+# one, between quotes: some exports), "gevuld" (every cell with a value), or "minimaal" (only
+# where the CSV format needs it: Excel, and avgctl's own files).
+Stijl = str
+
+
+def _ruwe_cellen(record: str, delimiter: str) -> list[str] | None:
+    """The cells of one record as they are written, quotes and all; None when the record
+    does not split cleanly (then avgctl writes the row in the file's style instead)."""
+    cells: list[str] = []
+    begin = 0
+    quoted = False
+    i = 0
+    while i < len(record):
+        char = record[i]
+        if quoted:
+            if char == '"':
+                if record.startswith('""', i):
+                    i += 2
+                    continue
+                quoted = False
+        elif char == '"' and i == begin:  # a quote only opens a quoted cell at its start
+            quoted = True
+        elif char == delimiter:
+            cells.append(record[begin:i])
+            begin = i + 1
+        i += 1
+    if quoted:
+        return None
+    cells.append(record[begin:])
+    return cells
+
+
+def _is_quoted(cell: str) -> bool:
+    return len(cell) >= 2 and cell.startswith('"') and cell.endswith('"')
+
+
+def _stijl(cellen: list[str]) -> Stijl | None:
+    gevuld = [c for c in cellen if c not in ("", '""')]
+    if not gevuld:
+        return None
+    if all(_is_quoted(c) for c in gevuld):
+        return "alle" if all(_is_quoted(c) for c in cellen) else "gevuld"
+    return "minimaal"
+
+
+def _stijl_van(lines: list[str], delimiter: str) -> Stijl:
+    """The style of the last rows of the file (its header when it has no rows)."""
+    for line in [*reversed(lines[1:])][:20] + lines[:1]:
+        cellen = _ruwe_cellen(line.rstrip("\r\n"), delimiter)
+        stijl = _stijl(cellen) if cellen else None
+        if stijl is not None:
+            return stijl
+    return "minimaal"
+
+
+def _cel(value: str, delimiter: str, stijl: Stijl) -> str:
+    if stijl == "alle" or (stijl == "gevuld" and value):
+        return '"' + value.replace('"', '""') + '"'
+    # (the csv module writes a lone empty field as "", to tell it from an empty line)
+    return _format([value], delimiter, "") if value else ""
+
+
+def _gewijzigd(record: str, row: list[str], cells: Rij, index: dict[str, int],
+               delimiter: str, ending: str) -> str:
+    """The record with ``cells`` changed: the other cells exactly as they were written, a
+    changed cell quoted as it was, and as many fields as the row had (or as the new values
+    need)."""
+    raw = _ruwe_cellen(record, delimiter)
+    if raw is not None and next(csv.reader(io.StringIO(delimiter.join(raw), newline=""),
+                                           delimiter=delimiter), []) != row:
+        raw = None  # a layout the splitter does not know: write the row in its own style
+    stijl = _stijl(raw) if raw else None
+    if raw is None:
+        raw = [_cel(cell, delimiter, "minimaal") for cell in row]
+    stijl = stijl or "minimaal"
+    nodig = max((index[name] + 1 for name, value in cells.items() if value and name in index),
+                default=0)
+    out = raw + [_cel("", delimiter, stijl)] * (nodig - len(raw))
+    for name, value in cells.items():
+        i = index.get(name)
+        if i is None or i >= len(out):  # an emptied field without a column stays absent
+            continue
+        if i < len(row) and row[i] == value:
+            continue  # unchanged: its bytes stay
+        oud = out[i] if i < len(raw) else ""
+        if _is_quoted(oud):
+            out[i] = '"' + value.replace('"', '""') + '"'
+        elif oud:
+            out[i] = _cel(value, delimiter, "minimaal")
+        else:
+            out[i] = _cel(value, delimiter, stijl)
+    return delimiter.join(out) + ending
+
+
+def _nieuwe_rij(cells: Rij, header: list[str], delimiter: str, eol: str, stijl: Stijl) -> str:
+    """A new row with a field for every column of the header, quoted as the file quotes."""
+    return delimiter.join(_cel(cells.get(name, ""), delimiter, stijl) for name in header) + eol
+
+
+def _extra_kolommen(line: str, namen: list[str], delimiter: str, eol: str) -> str:
+    """The header line with new columns at the end, quoted as the header quotes its names."""
+    cellen = _ruwe_cellen(line.rstrip("\r\n"), delimiter) or []
+    stijl = _stijl(cellen) or "minimaal"
+    return line.rstrip("\r\n") + "".join(delimiter + _cel(n, delimiter, stijl)
+                                          for n in namen) + _ending(line, eol)
 
 
 def _append(path: Path, raw: bytes, text: str, nieuw: list[Rij]) -> None:
@@ -102,22 +213,24 @@ def _append(path: Path, raw: bytes, text: str, nieuw: list[Rij]) -> None:
     header = [name.strip() for name in header]
     extra = [name for cells in nieuw for name, value in cells.items()
              if value and name not in header]
+    # The quoting of the last rows (only the end of the file is looked at: a register of
+    # 100,000 rows is not split for this).
+    staart = split_lines(text[-20_000:])
+    stijl = _stijl_van([first, *staart[1:]], delimiter)
     if extra:  # a new column changes the header line: do the full rewrite
         lines = split_lines(text)
-        lines[0] = first.rstrip("\r\n") + "".join(delimiter + n for n in dict.fromkeys(extra)) \
-            + eol
+        lines[0] = _extra_kolommen(first, list(dict.fromkeys(extra)), delimiter, eol)
         header += list(dict.fromkeys(extra))
         raw = ((BOM if raw.startswith(BOM.encode()) else "") + "".join(lines)).encode("utf-8")
     tail = b"" if raw.endswith((b"\n", b"\r")) or not raw else eol.encode()
-    rows = "".join(_format(_trim([cells.get(name, "") for name in header]), delimiter, eol)
-                   for cells in nieuw)
+    rows = "".join(_nieuwe_rij(cells, header, delimiter, eol, stijl) for cells in nieuw)
     atomic_write(path, raw + tail + rows.encode("utf-8"))
 
 
 def nieuw_csv(path: Path, header: list[str], rijen: list[Rij]) -> None:
     """A new register file with ``header`` and ``rijen``; refuses to replace an existing one."""
     text = _format(header, ",", "\n") + "".join(
-        _format(_trim([r.get(name, "") for name in header]), ",", "\n") for r in rijen)
+        _nieuwe_rij(r, header, ",", "\n", "minimaal") for r in rijen)
     nieuw_bestand(path, text.encode("utf-8"))
 
 
@@ -140,12 +253,6 @@ def _records(text: str, delimiter: str) -> tuple[list[str], list[tuple[int, int,
     return [name.strip() for name in header], records
 
 
-def _trim(cells: list[str]) -> list[str]:
-    while cells and not cells[-1]:
-        cells = cells[:-1]
-    return cells
-
-
 def _ending(line: str, default: str) -> str:
     if line.endswith("\r\n"):
         return "\r\n"
@@ -154,8 +261,10 @@ def _ending(line: str, default: str) -> str:
 
 def _format(cells: list[str], delimiter: str, eol: str) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator=eol).writerow(cells)
-    return buffer.getvalue()
+    # The csv module quotes a cell with a character of its line terminator in it: with "\r\n"
+    # a cell holding either one is quoted, whatever ending the file's lines have.
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2] + eol
 
 
 def schrijf_yaml(path: Path, expected_text: str, wijzigingen: dict[str, object]) -> None:
@@ -175,7 +284,15 @@ def yaml_met(text: str, wijzigingen: dict[str, object]) -> str:
     The result is read back before it is used: if any field does not come out as intended
     (an odd layout avgctl did not foresee), nothing is written.
     """
-    result = _yaml_met(text, wijzigingen)
+    try:
+        # With the comments and the list style of the changed fields kept; when that does
+        # not read back as intended (a layout avgctl did not foresee), without them.
+        return _gecontroleerd(_yaml_met(text, wijzigingen, behoud=True), wijzigingen)
+    except AvgctlError:
+        return _gecontroleerd(_yaml_met(text, wijzigingen, behoud=False), wijzigingen)
+
+
+def _gecontroleerd(result: str, wijzigingen: dict[str, object]) -> str:
     from avgctl.store.yamlfile import LoadError, parse_yaml
 
     try:
@@ -203,7 +320,7 @@ def _gelijk(gelezen: object, bedoeld: object) -> bool:
     return gelezen == bedoeld
 
 
-def _yaml_met(text: str, wijzigingen: dict[str, object]) -> str:
+def _yaml_met(text: str, wijzigingen: dict[str, object], behoud: bool = True) -> str:
     lines = split_lines(text)
     eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     for name, value in wijzigingen.items():
@@ -213,7 +330,8 @@ def _yaml_met(text: str, wijzigingen: dict[str, object]) -> str:
             if start is not None:
                 del lines[start:end]
             continue
-        block = _block(name, value, eol)
+        oud = lines[start:end] if start is not None else []
+        block = _block(name, value, eol, _structuur(oud)[1] if behoud else {})
         if start is None:
             if lines and not lines[-1].endswith(("\n", "\r")):
                 lines[-1] += eol
@@ -221,8 +339,149 @@ def _yaml_met(text: str, wijzigingen: dict[str, object]) -> str:
         else:
             if len(block) == 1 and end == start + 1:
                 block[0] = block[0][: -len(eol)] + _comment(lines[start]) + eol
+            elif behoud:
+                block = _met_commentaar(oud, block, eol)
             lines[start:end] = block
     return "".join(lines)
+
+
+Pad = tuple[object, ...]
+_SLEUTEL = re.compile(r"""^(?P<key>"[^"]*"|'[^']*'|[^\s#"'\[\]{},:-][^#]*?|-[^\s#][^#]*?)"""
+                      r"""\s*:(?:[ \t]|$)""")
+
+
+def _zonder_commentaar(line: str) -> tuple[str, str]:
+    """A YAML line as (content, comment): the comment with the spaces before it, or ""."""
+    body = line.rstrip("\r\n")
+    quote = ""
+    vorige = ""  # the last character before this one that is not a space
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if quote:
+            if quote == '"' and char == "\\":
+                i += 2
+                continue
+            if char == quote:
+                if quote == "'" and body.startswith("''", i):
+                    i += 2
+                    continue
+                quote = ""
+        elif char in "\"'" and vorige in ("", ":", "-", "[", "{", ",", "?"):
+            quote = char
+        elif char == "#" and (i == 0 or body[i - 1] in " \t"):
+            begin = len(body[:i].rstrip(" \t"))
+            return body[:begin], body[begin:]
+        if char not in " \t":
+            vorige = char
+        i += 1
+    return body, ""
+
+
+def _structuur(lines: list[str]) -> tuple[list[Pad | None], dict[Pad, int]]:
+    """The place of each line of a block in the data (keys and list positions; None for a
+    blank line, a comment, or the rest of a value over several lines), and for each list
+    written one item per line how far its items are indented under their key."""
+    stack: list[tuple[int, Pad, bool]] = []  # indent, place, and whether a block follows
+    teller: dict[Pad, int] = {}
+    blok: dict[Pad, int] = {}
+    paden: list[Pad | None] = []
+    for line in lines:
+        content = _zonder_commentaar(line)[0]
+        stripped = content.lstrip(" ")
+        if not stripped:
+            paden.append(None)
+            continue
+        indent = len(content) - len(stripped)
+        item = stripped == "-" or stripped.startswith("- ")
+        while stack and (stack[-1][0] > indent or (
+                stack[-1][0] == indent and not (item and stack[-1][2]))):
+            stack.pop()
+        parent = stack[-1][1] if stack else ()
+        if item:
+            n = teller.get(parent, 0)
+            teller[parent] = n + 1
+            if parent and parent not in blok and stack:
+                blok[parent] = indent - stack[-1][0]
+            pad: Pad = (*parent, n)
+            stack.append((indent, pad, False))
+            rest = stripped[1:].lstrip(" ")
+            match = _SLEUTEL.match(rest)
+            if match:
+                pad = (*pad, match.group("key").strip("\"'"))
+                stack.append((indent + len(stripped) - len(rest), pad,
+                              not rest[match.end():].strip()))
+            paden.append(pad)
+            continue
+        match = _SLEUTEL.match(stripped)
+        if match is None:
+            paden.append(None)
+            continue
+        pad = (*parent, match.group("key").strip("\"'"))
+        stack.append((indent, pad, not stripped[match.end():].strip()))
+        paden.append(pad)
+    return paden, blok
+
+
+def _zelfde_regel(oud: str, nieuw: str) -> bool:
+    """Whether two lines at the same place say the same: the same text, or the same value
+    written another way ('a: b' and "a: b")."""
+    oud, nieuw = oud.rstrip(), nieuw.rstrip()
+    if oud == nieuw:
+        return True
+    if len(oud) - len(oud.lstrip(" ")) != len(nieuw) - len(nieuw.lstrip(" ")):
+        return False
+    oud, nieuw = oud.lstrip(" "), nieuw.lstrip(" ")
+    if oud.startswith("- ") and nieuw.startswith("- "):
+        oud, nieuw = oud[2:].lstrip(" "), nieuw[2:].lstrip(" ")
+    a, b = _SLEUTEL.match(oud), _SLEUTEL.match(nieuw)
+    if a and b:
+        if a.group("key") != b.group("key"):
+            return False
+        oud, nieuw = oud[a.end():], nieuw[b.end():]
+    elif a or b:
+        return False
+    if not oud.strip() or not nieuw.strip():
+        return False
+    from avgctl.store.yamlfile import LoadError, parse_yaml
+
+    try:
+        return bool(parse_yaml(f"x: {oud}\n", "").data == parse_yaml(f"x: {nieuw}\n", "").data)
+    except LoadError:
+        return False
+
+
+def _met_commentaar(oud: list[str], nieuw: list[str], eol: str) -> list[str]:
+    """The new lines of a field with the comments of the old ones: a line whose content did
+    not change stays exactly as it was, a changed line keeps the comment at its end, and
+    comment lines stay above the line they were above."""
+    oude_paden = _structuur(oud)[0]
+    bij: dict[Pad, tuple[list[str], str, str]] = {}
+    wachtend: list[str] = []
+    for line, pad in zip(oud, oude_paden, strict=True):
+        content, comment = _zonder_commentaar(line)
+        if pad is None:
+            if not content.strip():  # a comment line, or a blank one
+                wachtend.append(line if line.endswith(("\n", "\r")) else line + eol)
+            continue
+        if pad not in bij:
+            bij[pad] = (wachtend, line, comment)
+            wachtend = []
+    out: list[str] = []
+    for line, pad in zip(nieuw, _structuur(nieuw)[0], strict=True):
+        if pad is not None and pad in bij:
+            boven, oude, comment = bij.pop(pad)
+            out += boven
+            if _zelfde_regel(_zonder_commentaar(oude)[0], line.rstrip("\r\n")):
+                out.append(oude if oude.endswith(("\n", "\r")) else oude + eol)
+                continue
+            if comment:
+                out.append(line.rstrip("\r\n") + comment + eol)
+                continue
+        out.append(line)
+    # Comment lines above a line that is gone, or at the end: they stay, below the field.
+    out += [line for boven, _, _ in bij.values() for line in boven] + wachtend
+    return out
 
 
 def _block_end(lines: list[str], start: int) -> int:
@@ -244,20 +503,27 @@ def _block_end(lines: list[str], start: int) -> int:
     return last  # trailing blank lines and comments stay with what follows
 
 
-def _block(name: str, value: object, eol: str) -> list[str]:
+def _block(name: str, value: object, eol: str, blok: dict[Pad, int] | None = None) -> list[str]:
     """``name: value`` as YAML lines: one line for scalars and lists of scalars, a block for
-    mappings and lists of mappings (two spaces per level, list items under their key)."""
+    mappings and lists of mappings (two spaces per level, list items under their key). A list
+    that ``blok`` says was written one item per line stays so, indented as it was."""
+    blok = blok or {}
+    if isinstance(value, list) and (name,) in blok and all(_is_scalar(v) for v in value):
+        inspringen = " " * blok[(name,)]
+        return [f"{name}:{eol}", *(f"{inspringen}- {_scalar(v)}{eol}" for v in value)]
     if _is_scalar(value) or (isinstance(value, list) and all(_is_scalar(v) for v in value)):
         return [f"{name}: {_scalar(value)}{eol}"]
-    return [f"{name}:{eol}", *_nested(value, 1, eol)]
+    return [f"{name}:{eol}", *_nested(value, 1, eol, (name,), blok)]
 
 
 def _is_scalar(value: object) -> bool:
     return not isinstance(value, (dict, list))
 
 
-def _nested(value: object, level: int, eol: str) -> list[str]:
+def _nested(value: object, level: int, eol: str, plaats: Pad = (),
+            blok: dict[Pad, int] | None = None) -> list[str]:
     pad = "  " * level
+    blok = blok or {}
     out: list[str] = []
     if isinstance(value, dict):
         for key, item in value.items():
@@ -265,17 +531,20 @@ def _nested(value: object, level: int, eol: str) -> list[str]:
                 continue
             flow = (_scalar(item) if _is_scalar(item) or (
                 isinstance(item, list) and all(map(_is_scalar, item))) else None)
-            if flow is not None and (len(pad) + len(str(key)) + len(flow) <= 96
-                                     or not isinstance(item, list)):
+            hier = (*plaats, key)
+            if flow is not None and (not isinstance(item, list) or (
+                    hier not in blok and len(pad) + len(str(key)) + len(flow) <= 96)):
                 out.append(f"{pad}{key}: {flow}{eol}")
             elif flow is not None:  # a long list: one item per line keeps the diff readable
-                out += [f"{pad}{key}:{eol}", *(f"{pad}  - {_scalar(v)}{eol}" for v in item)]
+                inspringen = " " * blok.get(hier, 2)
+                out += [f"{pad}{key}:{eol}",
+                        *(f"{pad}{inspringen}- {_scalar(v)}{eol}" for v in item)]
             else:
-                out += [f"{pad}{key}:{eol}", *_nested(item, level + 1, eol)]
+                out += [f"{pad}{key}:{eol}", *_nested(item, level + 1, eol, hier, blok)]
     elif isinstance(value, list):
-        for item in value:
-            inner = _nested(item, level + 1, eol) if not _is_scalar(item) else [
-                f"{pad}  {_scalar(item)}{eol}"]
+        for index, item in enumerate(value):
+            inner = _nested(item, level + 1, eol, (*plaats, index), blok) \
+                if not _is_scalar(item) else [f"{pad}  {_scalar(item)}{eol}"]
             first = inner[0]
             out.append(f"{pad}- {first.lstrip()}")
             out += inner[1:]
