@@ -372,3 +372,14 @@ def test_extreme_dates_never_crash(cli: Any, rand_repo: Path, dag: dt.date, veld
         if binnen and not dt.date(1900, 1, 1) <= dag <= dt.date(2999, 12, 31) and (
                 opdracht[0] not in ("check", "verwerkingen")):
             assert "overgeslagen" in result.err, (opdracht, result.err)
+
+
+def test_a_date_or_nvt_field_out_of_range_is_one_finding(repo: Path) -> None:
+    write_repo(repo, {CSV: "referentie,ontvangen,betrokkene_ref,kanaal,type,status,besluit,"
+                           "afgehandeld_op,ontvangers_geinformeerd\n"
+                           "AVG-2026-0001,2026-03-02,K-1,email,wissing,afgehandeld,toegewezen,"
+                           "2026-03-10,9999-12-31\n"})
+    hits = [(f.code, f.location.line, f.location.column, f.message) for f in check_repo(repo)
+            if f.location.file == CSV]
+    assert hits == [("AVG003", 2, 78, "'ontvangers_geinformeerd': 9999-12-31 ligt buiten de "
+                     "jaren 1900-2999; met zo'n datum rekent avgctl geen termijn")]

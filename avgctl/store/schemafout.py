@@ -165,13 +165,13 @@ def _union(groep: list[ErrorDetails], prefix: DataPath) -> SchemaFout | None:
 
 def _bestaat_niet(groep: list[ErrorDetails]) -> ErrorDetails | None:
     """The error that says it best when the value was nearly right: a moment without its
-    offset, or a date that does not exist."""
+    offset, a date that does not exist, or one outside the years avgctl computes in."""
     for error in groep:
         if error["type"] == "timezone_aware":
             return error
     for error in groep:
-        if _geen_bestaande_datum(error):
-            return error
+        if _geen_bestaande_datum(error) or buiten_kalender(error):
+            return error  # a date outside the years of AVG003 is no 'nvt' mistyped either
     return None
 
 
