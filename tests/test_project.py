@@ -103,6 +103,7 @@ def test_parallel_reading_gives_the_same_findings(tmp_path: Path,
     activities[1].write_text("id: [\n")
     serial = check_repo(tmp_path, VANDAAG)
     monkeypatch.setattr(repo_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(repo_module, "cores", lambda: 2)
     parallel = check_repo(tmp_path, VANDAAG)
     assert parallel == serial
     assert {f.code for f in serial} == {"AVG001", "AVG108"}

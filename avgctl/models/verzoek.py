@@ -111,6 +111,15 @@ class Verzoek(Model):
 
 
 
+# Columns whose values the model validates as dates, choices or ids: no free text in them.
+GESTRUCTUREERD = frozenset({
+    "referentie", "ontvangen", "verzoeker", "kanaal", "type", "status", "verificatie",
+    "verificatie_op",
+    "gepauzeerd_van", "gepauzeerd_tot", "verlengd_op", "afgehandeld_op", "besluit",
+    "afwijzingsgrond", "verwerkingen", "ontvangers_geinformeerd", "betrokkene_ref",
+})
+
+
 def split_ids(value: str) -> list[str]:
     """The activities of a request as one text: "40.3.1; 40.5.1" (a CSV cell, a CLI option)."""
     return [part.strip() for part in value.replace(",", ";").split(";") if part.strip()]

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from avgctl.findings import PendingFinding, Severity
+from avgctl.models.verzoek import GESTRUCTUREERD
 from avgctl.rules.base import Rule, Voorbeeld
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import CONFIG_FILE, Document
@@ -113,10 +114,11 @@ class _Scan(Rule):
         """Only the cells that can hold free text: dates, choices and ids are validated by
         the model, and betrokkene_ref has a rule of its own (AVG710). On 100,000 requests
         this is a fraction of scanning the whole file."""
-        for cell, places in vrije_tekst(doc).items():
-            hits = list(self.matches(cell, allowed))
-            for index, column in places if hits else ():
-                for offset, found in hits:
+        hits = {cell: matches for cell in vrije_tekst(doc)
+                if (matches := list(self.matches(cell, allowed)))}
+        for cell, places in plaatsen(doc, set(hits)).items():
+            for index, column in places:
+                for offset, found in hits[cell]:
                     line, start = doc.locate((index, doc.header[column]))
                     yield self.report(doc.rel, found, line, start + offset)
 
@@ -127,28 +129,42 @@ class _Scan(Rule):
         return finding
 
 
-# Request columns whose values the model validates as dates, choices or ids.
-GESTRUCTUREERD = frozenset({
-    "referentie", "ontvangen", "verzoeker", "kanaal", "type", "status", "verificatie",
-    "verificatie_op",
-    "gepauzeerd_van", "gepauzeerd_tot", "verlengd_op", "afgehandeld_op", "besluit",
-    "afwijzingsgrond", "verwerkingen", "ontvangers_geinformeerd", "betrokkene_ref",
-})
 
 
-def vrije_tekst(doc: CsvDocument) -> dict[str, list[tuple[int, int]]]:
-    """Each distinct free-text cell with where it stands (row, column), gathered once for the
-    four scans: on 100,000 requests the same few texts come back again and again."""
+def _vrije_kolommen(doc: CsvDocument) -> list[int]:
+    return [i for i, name in enumerate(doc.header) if name not in GESTRUCTUREERD]
+
+
+def vrije_tekst(doc: CsvDocument) -> list[str]:
+    """Each distinct free-text cell, gathered once for the four scans: on 100,000 requests
+    the same few texts come back again and again."""
     cached = doc.__dict__.get("_vrije_tekst")
+    if cached is None and doc.vrije_tekst is not None:  # gathered while loading
+        cached = doc.__dict__["_vrije_tekst"] = list(doc.vrije_tekst)
     if cached is None:
-        cached = {}
-        columns = [i for i, name in enumerate(doc.header) if name not in GESTRUCTUREERD]
-        for index, row in enumerate(doc.rows):
-            for column in columns:
-                if column < len(row) and (cell := row[column]):
-                    cached.setdefault(cell, []).append((index, column))
-        doc.__dict__["_vrije_tekst"] = cached
+        found: dict[str, None] = {}
+        columns = _vrije_kolommen(doc)
+        for block, _ in doc.blokken():
+            for row in block:
+                for column in columns:
+                    if column < len(row) and (cell := row[column]):
+                        found[cell] = None
+        cached = doc.__dict__["_vrije_tekst"] = list(found)
     return cached
+
+
+def plaatsen(doc: CsvDocument, cells: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each of ``cells`` stands (row, column): read again, only when a scan hit."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    if not cells:
+        return found
+    columns = _vrije_kolommen(doc)
+    for block, start in doc.blokken():
+        for index, row in enumerate(block, start):
+            for column in columns:
+                if column < len(row) and row[column] in cells:
+                    found.setdefault(row[column], []).append((index, column))
+    return found
 
 
 def _normal(value: str) -> str:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import pickle
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -18,24 +16,21 @@ from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import CONFIG_FILE, Bron, Context, Document, Register
 from avgctl.store.yamlfile import YamlDocument
 
-# The rules that read every line of text or every request; on a large register they run in a
-# second process, which inherits the loaded register through fork instead of receiving it.
-ZWAAR = frozenset({"AVG601", "AVG602", "AVG603", "AVG604", "AVG707", "AVG708"})
-PARALLEL_FROM = 20_000  # records (requests and activities)
-
 
 def run_checks(
     register: Register, context: Context, codes: set[str] | None = None
 ) -> list[Finding]:
+    """Every finding of the rules ``codes`` (default: all), sorted.
+
+    The rules run one after another in this process. Running the heavy ones in a forked child
+    gained some wall time but cost memory: reading the register in the child touches the
+    reference counts of every object, so the child ends up with its own copy of most pages
+    (DESIGN.md §5 puts the whole process tree under 300 MB).
+    """
     wanted = set(REGISTRY) if codes is None else codes
     findings = [f for f in register.load_findings if f.code in wanted]
     codes_to_run = sorted(c for c in wanted if not issubclass(REGISTRY[c], LoadRule))
-    size = len(register.verzoeken) + len(register.verwerkingen)
-    heavy = [c for c in codes_to_run if c in ZWAAR]
-    if size >= PARALLEL_FROM and heavy and (os.cpu_count() or 1) >= 2:
-        findings += _parallel(register, context, codes_to_run, heavy)
-    else:
-        findings += _run(register, context, codes_to_run)
+    findings += _run(register, context, codes_to_run)
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -46,36 +41,6 @@ def _run(register: Register, context: Context, codes: list[str]) -> list[Finding
         for pending in rule(register, context).check():
             findings.append(register.resolve(pending, rule.severity, rule.title))
     return findings
-
-
-def _parallel(register: Register, context: Context, codes: list[str],
-              heavy: list[str]) -> list[Finding]:
-    """Run ``heavy`` in a forked child and the rest here. The child inherits the register
-    (no copying it over), sends back only its findings, and leaves without tearing its heap
-    down, so the parent never waits for that."""
-    if not hasattr(os, "fork"):
-        return _run(register, context, codes)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child
-        os.close(read_end)
-        code = 0
-        try:
-            data = pickle.dumps(_run(register, context, heavy))
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
-        except BaseException:
-            code = 1
-        os._exit(code)
-    os.close(write_end)
-    light = _run(register, context, [c for c in codes if c not in heavy])
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
-        return light + _run(register, context, heavy)  # the child failed: do it here
-    found: list[Finding] = pickle.loads(data)
-    return light + found
 
 
 def fouten_in_record(register: Register, context: Context, bron: Bron[Any],
@@ -139,8 +104,7 @@ def _alleen_dit(bron: Bron[Any]) -> Document:
         row = [c if isinstance(c := getattr(model, naam), str) else "" for naam in header]
         text = io.StringIO()
         csv.writer(text, lineterminator="\n").writerows([header, row])
-        return CsvDocument(rel=bron.file, text=text.getvalue(), sha256="", header=header,
-                           rows=[row], lines=[2])
+        return CsvDocument(rel=bron.file, text=text.getvalue(), sha256="", header=header)
     return YamlDocument(rel=bron.file, text="\n".join(_teksten(model.model_dump())), data={})
 
 

@@ -272,20 +272,27 @@ class HerhaaldVerzoek(_VerzoekRule):
     def check(self) -> Iterator[PendingFinding]:
         from avgctl.termijnen.periode import plus_maanden
 
-        vorige: dict[tuple[str, str], Verzoek] = {}  # the latest earlier request per key
+        # The latest earlier request per person and type. Keyed by the person's reference
+        # alone (a string that already exists), with a dict per type only for the few people
+        # with requests of several types: small on 100,000 requests (DESIGN.md §5).
+        vorige: dict[str, Verzoek | dict[str, Verzoek]] = {}
         for bron in sorted(self.verzoeken(), key=lambda b: b.model.ontvangen):
             v = bron.model
             if v.geanonimiseerd_op is not None:  # no longer says who asked
                 continue
-            key = (v.betrokkene_ref, v.type)
-            eerder = vorige.get(key)
+            slot = vorige.get(v.betrokkene_ref)
+            if slot is None or (isinstance(slot, Verzoek) and slot.type == v.type):
+                eerder, vorige[v.betrokkene_ref] = slot, v
+            elif isinstance(slot, dict):
+                eerder, slot[v.type] = slot.get(v.type), v
+            else:
+                eerder, vorige[v.betrokkene_ref] = None, {slot.type: slot, v.type: v}
             if eerder is not None and v.ontvangen <= plus_maanden(eerder.ontvangen, 3):
                 yield self.finding(bron, ("referentie",), f"{v.referentie}: dezelfde "
                                    f"betrokkene vroeg op {eerder.ontvangen.isoformat()} al om "
                                    f"{v.type} ({eerder.referentie})",
                                    "een herhaald verzoek binnen drie maanden mag worden "
                                    "geweigerd (art. 12 lid 5)")
-            vorige[key] = v
 
 
 class VerificatieTeLaat(_VerzoekRule):

@@ -11,6 +11,8 @@ import csv
 import hashlib
 import io
 import re
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,30 +41,117 @@ MAX_CSV_BYTES = 512 * 1024 * 1024
 
 @dataclass
 class CsvDocument:
+    """A CSV register: its text, header and (read from the text when first needed) its rows.
+
+    A request register of 100,000 rows is some 15 MB of text but several times that as lists
+    of cells, so the loader reads the rows in blocks (``blokken``) and keeps none of them;
+    ``rows`` parses them all, for the few uses that need every cell (DESIGN.md §5).
+    """
+
     rel: str
     text: str  # without a BOM
     sha256: str  # of the bytes on disk, to notice a change before writing
     header: list[str]
-    rows: list[list[str]]
-    lines: list[int]  # the line each row starts on (1-based)
     delimiter: str = ","
     bom: bool = False
-    _line_cache: list[str] | None = field(default=None, repr=False)
+    # Each distinct free-text cell (columns outside GESTRUCTUREERD), when the loader read
+    # every row; the scans for identifiers look at these instead of every row.
+    vrije_tekst: dict[str, None] | None = field(default=None, repr=False)
+    _rows: list[list[str]] | None = field(default=None, repr=False)
+    _lines: Sequence[int] | None = field(default=None, repr=False)
+    _line_starts: array[int] | None = field(default=None, repr=False)
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """Every data row (blank lines left out); LoadError when the CSV is broken."""
+        if self._rows is None:
+            rows: list[list[str]] = []
+            for block, _ in self.blokken():
+                rows += block
+            self._rows = rows
+        return self._rows
+
+    @property
+    def lines(self) -> Sequence[int]:
+        """The line each row starts on (1-based)."""
+        if self._lines is None:
+            for _ in self.blokken():
+                pass
+        assert self._lines is not None
+        return self._lines
+
+    def blokken(self, size: int = 5000) -> Iterator[tuple[list[list[str]], int]]:
+        """The data rows in blocks of ``size``, each with the index of its first row.
+
+        Reading also settles ``lines``. A broken file raises LoadError (at the line where
+        the reader noticed it) while it is being read.
+        """
+        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter,
+                            strict=True)
+        lines: list[int] = []
+        regular = True  # one line per row and no blank lines: row i is on line i + 2
+        try:
+            next(reader, None)
+            previous = reader.line_num
+            block: list[list[str]] = []
+            start = 0
+            for row in reader:
+                if row and (row[0] or any(cell.strip() for cell in row)):
+                    if regular and reader.line_num != previous + 1:
+                        regular = False
+                        lines = list(range(2, start + len(block) + 2))
+                    if not regular:
+                        lines.append(previous + 1)
+                    block.append(row)
+                    if len(block) == size:
+                        yield block, start
+                        start += size
+                        block = []
+                else:
+                    if regular:
+                        regular = False
+                        lines = list(range(2, start + len(block) + 2))
+                previous = reader.line_num
+        except csv.Error as exc:
+            raise LoadError(f"ongeldige CSV: een aanhalingsteken is niet goed gesloten ({exc})",
+                            reader.line_num or 1, 1,
+                            "zet een tekst met komma's of aanhalingstekens tussen dubbele "
+                            "aanhalingstekens, en verdubbel aanhalingstekens erbinnen") from exc
+        if block:
+            yield block, start
+        count = start + len(block)
+        self._lines = range(2, count + 2) if regular else lines
 
     def column(self, name: str) -> int | None:
         return self.header.index(name) if name in self.header else None
 
     def locate(self, path: DataPath, key: bool = False) -> tuple[int, int]:
         """(line, column) of ``(row, field)``: the column is where the cell starts."""
-        if not path or not isinstance(path[0], int) or not 0 <= path[0] < len(self.rows):
+        lines = self.lines
+        if not path or not isinstance(path[0], int) or not 0 <= path[0] < len(lines):
             return 1, 1
-        line = self.lines[path[0]]
+        line = lines[path[0]]
         index = self.column(str(path[1])) if len(path) > 1 else None
         if index is None:
             return line, 1
-        if self._line_cache is None:
-            self._line_cache = split_lines(self.text)
-        return line, _cell_start(self._line_cache[line - 1], index, self.delimiter)
+        return line, _cell_start(self._line(line), index, self.delimiter)
+
+    def _line(self, number: int) -> str:
+        """Line ``number`` (1-based) with its ending, as ``split_lines`` would give it.
+
+        Only where each line starts is kept: 100,000 lines as separate strings would cost
+        some 20 MB to locate a handful of findings (DESIGN.md §5)."""
+        if self._line_starts is None:
+            ends = (re.finditer("\n", self.text) if "\r" not in self.text
+                    else _LINE_END.finditer(self.text))
+            starts = array("q", [0])
+            starts.extend(match.end() for match in ends)
+            self._line_starts = starts
+        starts = self._line_starts
+        if not 0 < number < len(starts) + (starts[-1] < len(self.text)):
+            return ""
+        end = starts[number] if number < len(starts) else len(self.text)
+        return self.text[starts[number - 1]:end]
 
 
 def _cell_start(line: str, index: int, delimiter: str) -> int:
@@ -79,6 +168,7 @@ def _cell_start(line: str, index: int, delimiter: str) -> int:
 
 
 def parse_csv(text: str, rel: str, digest: str = "") -> CsvDocument:
+    """The header of a CSV register; its rows are read when they are asked for."""
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
@@ -89,33 +179,12 @@ def parse_csv(text: str, rel: str, digest: str = "") -> CsvDocument:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [name.strip() for name in next(reader)]
-        rows = [row for row in reader if row and (row[0] or any(c.strip() for c in row))]
-        if reader.line_num == len(rows) + 1:
-            # One line per row and no blank lines (nearly always): row i is on line i + 2.
-            lines: list[int] = list(range(2, len(rows) + 2))
-        else:
-            rows, lines = _rows_with_lines(text, delimiter)
     except csv.Error as exc:
         raise LoadError(f"ongeldige CSV: een aanhalingsteken is niet goed gesloten ({exc})",
                         reader.line_num or 1, 1,
                         "zet een tekst met komma's of aanhalingstekens tussen dubbele "
                         "aanhalingstekens, en verdubbel aanhalingstekens erbinnen") from exc
-    return CsvDocument(rel, text, digest, header, rows, lines, delimiter, bom)
-
-
-def _rows_with_lines(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
-    """Rows and the line each starts on, for files with blank lines or multi-line cells."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    next(reader)
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    previous = reader.line_num
-    for row in reader:
-        if row and (row[0] or any(cell.strip() for cell in row)):
-            rows.append(row)
-            lines.append(previous + 1)
-        previous = reader.line_num
-    return rows, lines
+    return CsvDocument(rel, text, digest, header, delimiter, bom)
 
 
 def load_csv(path: Path, rel: str) -> CsvDocument:

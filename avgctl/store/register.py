@@ -29,9 +29,11 @@ VERZOEKEN_FILE = "registers/verzoeken.csv"
 VERZOEKEN_DIR = "registers/verzoeken"
 
 
-@dataclass
+@dataclass(slots=True)
 class Bron(Generic[M]):
-    """A validated record and where it stands: its document and the path inside it."""
+    """A validated record and where it stands: its document and the path inside it.
+
+    With slots: a register holds one per request, 100,000 of them (DESIGN.md §5)."""
 
     model: M
     doc: Document

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import gc
 import multiprocessing
@@ -16,7 +17,7 @@ from avgctl.errors import UsageError
 from avgctl.findings import Finding, Location, Severity
 from avgctl.findings import Path as DataPath
 from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
-from avgctl.models.verzoek import Verzoek, split_ids
+from avgctl.models.verzoek import GESTRUCTUREERD, Verzoek, split_ids
 from avgctl.store.csvfile import CsvDocument, load_csv
 from avgctl.store.register import (
     BEWAARTERMIJNEN_FILE,
@@ -31,6 +32,7 @@ from avgctl.store.register import (
     Overgeslagen,
     Register,
 )
+from avgctl.store.rijen import Rijen
 from avgctl.store.schemafout import buiten_kalender, translate_all
 from avgctl.store.schrijven import achtergebleven, tijdelijk_van
 from avgctl.store.yamlfile import LoadError, YamlDocument, load_yaml
@@ -113,11 +115,21 @@ def load_register(root: Path, delen: frozenset[str] = ALLES,
 def _load(root: Path, delen: frozenset[str], verzoeken: Verzoekmodus) -> Register:
     register = Register(root=root)
     loader = _Loader(register)
-    # The record folders are parsed in worker processes (when they are large) while this
-    # process reads the small files and the request register.
+    # With a second core, part of the record folders is parsed in a worker process while this
+    # process reads the small files, the request register and the rest of the folders.
     activiteiten = loader.yaml_files(VERWERKINGEN_DIR) if "verwerkingen" in delen else []
     lekken = loader.yaml_files(DATALEKKEN_DIR) if "datalekken" in delen else []
-    loader.prefetch([*activiteiten, *lekken])
+    csv_bytes = 0
+    if "verzoeken" in delen:
+        with contextlib.suppress(OSError):
+            csv_bytes = (root / VERZOEKEN_FILE).stat().st_size
+    # Not when every request is validated and there are many: this process then holds the
+    # large part of the register, and the worker's copy of what it parsed comes on top of it
+    # while it is handed over (DESIGN.md §5 keeps the whole tree under 300 MB). The time that
+    # costs is small beside the request register itself.
+    if verzoeken != "alle" or csv_bytes < GROOT_CSV:
+        loader.prefetch([*activiteiten, *lekken],
+                        csv_bytes * (CSV_KOSTEN_OPEN if verzoeken == "open" else CSV_KOSTEN))
     try:
         _load_rest(root, register, loader, delen, activiteiten, lekken, verzoeken)
     finally:
@@ -179,6 +191,7 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
                 register.verwerkingen.append(Bron(verwerking, doc))
             else:  # still known by its id: a reference to it is not "unknown" (AVG713, AVG808)
                 loader.invalid(VERWERKINGEN_DIR, str(doc.data.get("id", "")))
+            doc.data = None  # the model holds it now (DESIGN.md §5: tens of MB on 2,000 files)
 
     for rel in lekken:
         doc = loader.read(rel)
@@ -188,6 +201,7 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
                 register.datalekken.append(Bron(datalek, doc))
             else:
                 loader.invalid(DATALEKKEN_DIR, str(doc.data.get("referentie", "")))
+            doc.data = None
 
     for rel in loader.yaml_files(VERZOEKEN_DIR) if "verzoeken" in delen else []:
         doc = loader.read(rel)
@@ -195,16 +209,34 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
             verzoek = loader.validate(Verzoek, doc, doc.data, ())
             if verzoek is not None:
                 register.verzoeken.append(Bron(verzoek, doc))
+            doc.data = None
+
+
+def cores() -> int:
+    """The processors this process may run on: ``taskset`` or a container can allow fewer
+    than the machine has, and extra processes on one core only add work."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _present(path: Path) -> bool:
     return path.exists() or path.is_symlink()  # a dangling link is reported, not ignored
 
 
-# From this many files on, the one-file-per-record folders are parsed in worker processes.
-# Parsing is the bulk of the work (DESIGN.md §5) and parallelises cleanly; below this the cost
-# of starting workers is more than it saves.
+# From this many files on, part of the one-file-per-record folders is parsed in a worker
+# process. Parsing is the bulk of the work (DESIGN.md §5) and parallelises cleanly; below this
+# the cost of starting the worker is more than it saves. One worker, not one per core: each
+# process holds a copy of what it parsed until it is handed over, and the machine's other core
+# is this process itself.
 PARALLEL_FROM = 300
+# Rough costs in seconds per byte, measured on the benchmark organisation, to divide the work
+# so that the worker and this process finish at about the same time.
+YAML_KOSTEN = 0.2e-6
+CSV_KOSTEN = 0.035e-6  # every request validated
+CSV_KOSTEN_OPEN = 0.012e-6  # only the open ones
+GROOT_CSV = 2 * 1024 * 1024  # about 13,000 requests
 
 
 def _parse_chunk(root: Path, rels: list[str]) -> list[tuple[str, str | None, Any, Fout | None]]:
@@ -228,17 +260,33 @@ class _Loader:
         self.pool: ProcessPoolExecutor | None = None
         self.pending_rels: set[str] = set()
 
-    def prefetch(self, rels: list[str], reserve: int = 0) -> None:
-        """Start parsing ``rels`` in worker processes; ``read`` picks the results up."""
-        workers = min((os.cpu_count() or 1) - reserve, 4)
-        if len(rels) < PARALLEL_FROM or workers < 1 or workers + reserve < 2:
+    def prefetch(self, rels: list[str], elders: float = 0.0) -> None:
+        """Start parsing the last part of ``rels`` in a worker; ``read`` picks it up.
+
+        ``elders`` is the estimated time this process spends on other files meanwhile; the
+        worker takes the share that makes both finish together.
+        """
+        if len(rels) < PARALLEL_FROM or cores() < 2:
             return
-        chunks = [rels[i::workers] for i in range(workers)]
-        self.pool = ProcessPoolExecutor(max_workers=workers,
+        sizes = []
+        for rel in rels:
+            try:
+                sizes.append((self.register.root / rel).stat().st_size)
+            except OSError:
+                sizes.append(0)
+        total = sum(sizes) * YAML_KOSTEN
+        if total <= 0:
+            return
+        share = min(1.0, (total + elders) / (2 * total))
+        werk, start = 0.0, len(rels)
+        while start > 0 and werk < share * total:
+            start -= 1
+            werk += sizes[start] * YAML_KOSTEN
+        tail = rels[start:]
+        self.pool = ProcessPoolExecutor(max_workers=1,
                                         mp_context=multiprocessing.get_context("fork"))
-        self.pending = [self.pool.submit(_parse_chunk, self.register.root, chunk)
-                        for chunk in chunks]
-        self.pending_rels = set(rels)
+        self.pending = [self.pool.submit(_parse_chunk, self.register.root, tail)]
+        self.pending_rels = set(tail)
 
     def _collect(self) -> None:
         for future in self.pending:
@@ -309,9 +357,42 @@ class _Loader:
             self._skip(rel, exc.line, exc.column, exc.message)
             return
         self.register.documents[rel] = doc
+        # Unknown columns are kept in the file but not given to the model; empty cells are
+        # absent values (surrounding spaces are stripped by the model). The rows are read and
+        # validated a block at a time, and only the models are kept (DESIGN.md §5).
         known = set(Verzoek.model_fields)
         missing = [name for name, f in Verzoek.model_fields.items()
                    if f.is_required() and name not in doc.header]
+        rijen = Rijen(Verzoek, doc.header, {"verwerkingen": split_ids})
+        status = doc.column("status")
+        vrij = [i for i, name in enumerate(doc.header) if name not in GESTRUCTUREERD]
+        vrije_tekst: dict[str, None] = {}
+        verzamel = (vrij, vrije_tekst) if modus == "alle" else None
+        valid: list[tuple[int, Verzoek]] = []
+        failed: list[tuple[int, dict[str, Any]]] = []
+        try:
+            for block, start in doc.blokken():
+                if modus == "ruw" or missing:
+                    continue  # read to the end all the same: a broken file is reported
+                indices = range(start, start + len(block))
+                if modus == "open" and status is not None:
+                    pairs = [(i, row) for i, row in zip(indices, block, strict=True)
+                             if status >= len(row) or row[status].strip() not in GESLOTEN]
+                    indices = [i for i, _ in pairs]  # type: ignore[assignment]
+                    block = [row for _, row in pairs]
+                for index, row, verzoek in zip(indices, block, rijen.valideer(block, verzamel),
+                                               strict=True):
+                    if verzoek is None:
+                        failed.append((index, rijen.record(row)))
+                    else:
+                        valid.append((index, verzoek))
+        except LoadError as exc:
+            del self.register.documents[rel]
+            self.register.onleesbaar.add(rel)
+            self._add(CODE_ONLEESBAAR, TITLE_ONLEESBAAR, exc.message, rel, exc.line, exc.column,
+                      exc.hint)
+            self._skip(rel, exc.line, exc.column, exc.message)
+            return
         if missing:
             self.register.onleesbaar.add(rel)
             message = f"kolom {', '.join(missing)} ontbreekt"
@@ -325,37 +406,14 @@ class _Loader:
                 if close:  # most likely a typo, so the column's content is not used
                     self._add(CODE_SCHEMA, TITLE_SCHEMA, f"onbekende kolom '{name}'", rel, 1,
                               doc.header.index(name) + 1, f"bedoelde u '{close[0]}'?")
-        # Unknown columns are kept in the file but not given to the model; empty cells are
-        # absent values (surrounding spaces are stripped by the model).
-        if modus == "ruw":
-            return
-        names = [name if name in known else "" for name in doc.header]
-        indices: list[int] = list(range(len(doc.rows)))
-        status = doc.column("status")
-        if modus == "open" and status is not None:
-            indices = [i for i, row in enumerate(doc.rows)
-                       if status >= len(row) or row[status].strip() not in GESLOTEN]
-        records = [{name: cell for name, cell in zip(names, doc.rows[i], strict=False)
-                    if cell and name} for i in indices]
-        if "verwerkingen" in doc.header:
-            for record in records:  # one cell in the CSV: "40.3.1; 40.5.1"
-                if "verwerkingen" in record:
-                    record["verwerkingen"] = split_ids(record["verwerkingen"])  # type: ignore[assignment]
-        for index, verzoek in self.validate_rows(doc, records, indices):
-            self.register.verzoeken.append(Bron(verzoek, doc, (index,)))
-
-    def validate_rows(self, doc: CsvDocument, records: list[dict[str, str]],
-                      indices: list[int]) -> list[tuple[int, Verzoek]]:
-        valid = []
-        validate = Verzoek.model_validate
-        for index, record in zip(indices, records, strict=True):
-            try:
-                valid.append((index, validate(record)))
-            except ValidationError:
-                verzoek = self.validate(Verzoek, doc, record, (index,))  # reports the errors
-                assert verzoek is None
-                self.invalid(doc.rel, record.get("referentie"))
-        return valid
+        if verzamel is not None and not missing:
+            vrije_tekst.pop("", None)
+            doc.vrije_tekst = vrije_tekst
+        for index, record in failed:  # the model says what is wrong, and where
+            verzoek = self.validate(Verzoek, doc, record, (index,))
+            assert verzoek is None
+            self.invalid(doc.rel, record.get("referentie"))
+        self.register.verzoeken += [Bron(verzoek, doc, (index,)) for index, verzoek in valid]
 
     def invalid(self, rel: str, record_id: object) -> None:
         if isinstance(record_id, str) and record_id.strip():

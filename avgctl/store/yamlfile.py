@@ -15,13 +15,15 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+from _ruamel_yaml import CParser  # type: ignore[import-not-found]
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
+from ruamel.yaml.tag import Tag
 
 from avgctl.findings import Path as DataPath
 
@@ -46,15 +48,17 @@ class YamlDocument:
     rel: str  # path relative to the repository root, forward slashes
     text: str
     data: Any
-    # The node tree, kept only when the document was parsed here; otherwise it is composed
-    # again from the text the first time a finding needs a position (DESIGN.md §5).
+    # The node tree, composed again from the text the first time a finding needs a position
+    # (DESIGN.md §5), and then kept.
     root: Node | None = None
 
     def locate(self, path: DataPath, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``path``, or of the nearest parent."""
         if self.root is None:
-            self.root = _loader.compose(self.text)
+            self.root = compose(self.text)
         node = self.root
+        if node is None:
+            return 1, 1
         key_node: Node | None = None
         for part in path:
             child: Node | None = None
@@ -78,24 +82,63 @@ class YamlDocument:
 
 
 class _Resolver(VersionedResolver):
-    """Resolves plain scalars as YAML 1.2, looked up once instead of per scalar.
+    """Resolves plain scalars as YAML 1.2 from a table built once, with shared tags.
 
     ruamel determines the YAML version anew for every scalar, through attribute lookups that
-    fail on the C parser and fall back to the default (1.2); that costs more than the parse
-    itself. The outcome is the same for every document, so it is computed once.
+    fail on the C parser and fall back to the default (1.2), and makes a new Tag object for
+    every scalar; together that costs more than the parse itself. The outcome is the same for
+    every document (the C parser always reads as 1.2), so it is computed once.
     """
 
-    @property
-    def versioned_resolver(self) -> Any:
-        table = self.__dict__.get("_table")
-        if table is None:
-            table = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
-            self.__dict__["_table"] = table
-        return table
+    _table: ClassVar[dict[Any, list[tuple[Tag, Any]]]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._table.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        if kind is SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return self.DEFAULT_MAPPING_TAG
 
 
-_loader = YAML(typ="safe", pure=False)
-_loader.Resolver = _Resolver
+def _table() -> dict[Any, list[tuple[Tag, Any]]]:
+    table: dict[Any, list[tuple[Tag, Any]]] = {}
+    for versions, tag, regexp, first in implicit_resolvers:
+        if (1, 2) in versions:
+            for char in first if first is not None else [None]:
+                table.setdefault(char, []).append((Tag(suffix=tag), regexp))
+    # ruamel also tries the resolvers without a first character; YAML 1.2 has none.
+    assert None not in table
+    table[""] = table.get("", [])
+    return table
+
+
+_Resolver._table = _table()
+
+
+class _Composer(CParser, _Resolver):  # type: ignore[misc]
+    """libyaml's parser composing nodes, without the rest of ruamel's loading machinery.
+
+    ``YAML.compose`` builds a new loader class for every document, and every loader refers to
+    itself, so each one (with libyaml's buffers) stays in memory until the cyclic collector
+    runs; during a load of thousands of files it does not (DESIGN.md §5). This class is made
+    once and holds no reference to itself, so a composer is freed as soon as it is done.
+    """
+
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        _Resolver.__init__(self)
+
+
+def compose(text: str) -> Node | None:
+    composer = _Composer(text)
+    try:
+        return composer.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        composer.dispose()
 
 
 def read_text(path: Path, rel: str, allow_bom: bool = False, max_bytes: int = MAX_BYTES) -> str:
@@ -180,7 +223,7 @@ def load_yaml(path: Path, rel: str) -> YamlDocument:
 
 def parse_yaml(text: str, rel: str) -> YamlDocument:
     try:
-        root = _loader.compose(text)
+        root = compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         context = str(exc.context or "")
@@ -202,7 +245,10 @@ def parse_yaml(text: str, rel: str) -> YamlDocument:
     if root is None:
         raise LoadError("bestand is leeg", hint="vul het bestand in of verwijder het")
     data = _Builder().build(root, 0)
-    return YamlDocument(rel=rel, text=text, data=data, root=root)
+    # The node tree is several times the size of the data; on a large register keeping every
+    # tree costs hundreds of MB (DESIGN.md §5). Few documents get a finding, and ``locate``
+    # composes the tree again for those.
+    return YamlDocument(rel=rel, text=text, data=data)
 
 
 # The C parser reports in English; the common problems get a Dutch message and a hint.

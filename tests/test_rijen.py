@@ -1,0 +1,162 @@
+"""Bulk validation of CSV rows (avgctl.store.rijen) gives exactly what the model gives.
+
+The shortcut is only worth having if it is never different: for every row it must produce
+the same model (values, their order, the fields that were set) as ``model_validate``, and
+refuse exactly the rows the model refuses, so that those get the model's own messages with
+their file:line:col.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, field_validator
+
+from avgctl.models.base import Model
+from avgctl.models.verzoek import Verzoek, split_ids
+from avgctl.store.repo import load_register
+from avgctl.store.rijen import Rijen, mogelijk
+
+HEADER = ["referentie", "ontvangen", "betrokkene_ref", "verzoeker", "kanaal", "type",
+          "behandelaar", "status", "verificatie", "verificatie_op", "verlengd_op",
+          "afgehandeld_op", "besluit", "verwerkingen", "ontvangers_geinformeerd", "opmerking",
+          "eigen_kolom"]
+
+# Per column: good values, bad values, and the corners between them (spaces, odd
+# whitespace, case, formats that are nearly a date).
+_TEXT = ["Privacyteam", " Privacyteam ", "a", "team\tB", "é-team", "x\u00a0", "\u2003y", "",
+         "  ", "\x1c", "a\nb", "beveiligde e-mail"]
+CELLS: dict[str, list[str]] = {
+    "referentie": ["AVG-2026-0001", "AVG-2026-0002", " AVG-2026-0003", "avg_1.2", "-AVG",
+                   "AVG 1", "AVG-1\n", "ÄVG-1", "", "A"],
+    "ontvangen": ["2026-03-02", "2026-02-30", "2026-3-2", " 2026-03-02 ", "", "20260302",
+                  "2026-03-02T10:00", "gisteren"],
+    "betrokkene_ref": ["K-1001", "K-1002", " K-1003", "", "K 1004", "ü", "  "],
+    "verzoeker": ["betrokkene", "advocaat", " advocaat", "Betrokkene", "", "onbekend"],
+    "kanaal": ["email", "brief", "fax", "", " email"],
+    "type": ["inzage", "wissing", "inzage ", "INZAGE", "", "klacht"],
+    "behandelaar": _TEXT,
+    "status": ["open", "afgehandeld", "in_behandeling", "dicht", "", " open"],
+    "verificatie": ["positief", "open", "", "ja"],
+    "verificatie_op": ["2026-03-03", "", "2026-13-01", " 2026-03-03"],
+    "verlengd_op": ["", "2026-04-01", "nooit"],
+    "afgehandeld_op": ["", "2026-03-20", "2026-02-29"],
+    "besluit": ["", "toegewezen", "afgewezen", "misschien"],
+    "verwerkingen": ["", "20.1.1", "40.3.1; 40.5.1", " 20.1.1 ,30.1.1", ";", "a;;b"],
+    "ontvangers_geinformeerd": ["", "nvt", "2026-03-21", "NVT", "ja"],
+    "opmerking": _TEXT,
+    "eigen_kolom": ["", "wat dan ook"],
+}
+
+
+def _record(header: list[str], row: list[str]) -> dict[str, object]:
+    return Rijen(Verzoek, header, {"verwerkingen": split_ids}).record(row)
+
+
+def _same(ours: BaseModel | None, header: list[str], row: list[str]) -> None:
+    try:
+        theirs = Verzoek.model_validate(_record(header, row))
+    except Exception:
+        assert ours is None, row
+        return
+    assert ours is not None, row
+    assert list(ours.__dict__.items()) == list(theirs.__dict__.items()), row
+    assert ours.model_fields_set == theirs.model_fields_set, row
+    assert repr(ours) == repr(theirs)
+    assert ours.model_dump() == theirs.model_dump()
+
+
+ROWS = st.lists(st.tuples(*[st.sampled_from(CELLS[name]) for name in HEADER]).map(list),
+                min_size=1, max_size=30)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ROWS)
+def test_bulk_equals_model_validate(rows: list[list[str]]) -> None:
+    rijen = Rijen(Verzoek, HEADER, {"verwerkingen": split_ids})
+    for row, ours in zip(rows, rijen.valideer(rows), strict=True):
+        _same(ours, HEADER, row)
+
+
+@settings(max_examples=100, deadline=None)
+@given(ROWS, st.integers(min_value=0, max_value=len(HEADER)))
+def test_short_and_long_rows(rows: list[list[str]], width: int) -> None:
+    """A row shorter than the header misses its last cells; a longer one has extra ones."""
+    changed = [row[:width] if i % 2 else [*row, "extra"] for i, row in enumerate(rows)]
+    rijen = Rijen(Verzoek, HEADER, {"verwerkingen": split_ids})
+    for row, ours in zip(changed, rijen.valideer(changed), strict=True):
+        _same(ours, HEADER, row)
+
+
+def test_repeated_values_are_shared_and_lists_are_not() -> None:
+    rows = [["AVG-1", "2026-03-02", "K-1", "", "email", "inzage", "", "open", "", "", "",
+             "", "", "20.1.1", "", "", ""]] * 3
+    rows = [[f"AVG-{i}", *row[1:]] for i, row in enumerate(rows)]
+    first, second, third = Rijen(Verzoek, HEADER, {"verwerkingen": split_ids}).valideer(rows)
+    assert first is not None and second is not None and third is not None
+    assert first.ontvangen is second.ontvangen  # one date object for the same day
+    assert first.verwerkingen == second.verwerkingen == ["20.1.1"]
+    assert first.verwerkingen is not second.verwerkingen  # each its own list
+    assert first.model_fields_set is second.model_fields_set
+    # Copies get a set of their own, as pydantic expects; the shared one is never changed.
+    changed = first.model_copy(update={"status": "afgehandeld"})
+    assert changed.status == "afgehandeld" and first.status == "open"
+    assert "status" in changed.model_fields_set
+    assert copy.deepcopy(first) == first
+
+
+def test_a_missing_required_value_is_left_to_the_model() -> None:
+    row = ["AVG-1", "", "K-1", "", "email", "inzage", "", "", "", "", "", "", "", "", "", "",
+           ""]
+    assert Rijen(Verzoek, HEADER).valideer([row]) == [None]
+
+
+class _MetValidator(Model):
+    naam: str
+
+    @field_validator("naam")
+    @classmethod
+    def _hoofdletter(cls, value: str) -> str:
+        return value.upper()
+
+
+def test_models_with_validators_of_their_own_go_through_the_model() -> None:
+    assert mogelijk(Verzoek)
+    assert not mogelijk(_MetValidator)
+    (model,) = Rijen(_MetValidator, ["naam"]).valideer([["piet"]])
+    assert model is not None and model.naam == "PIET"
+
+
+def test_bad_cells_keep_their_file_line_and_column(tmp_path: Path) -> None:
+    """A large register with bad values in a few rows: the good rows load, and the bad
+    ones are reported at the cell, with the model's message."""
+    (tmp_path / "avgctl.yaml").write_text("organisatie:\n  naam: Test\n", encoding="utf-8")
+    (tmp_path / "registers").mkdir()
+    lines = ["referentie,ontvangen,betrokkene_ref,kanaal,type,status"]
+    for i in range(12_000):
+        lines.append(f"AVG-2026-{i:05d},2026-03-02,K-{i},email,inzage,afgehandeld")
+    lines[5001] = "AVG-2026-05000,2026-02-30,K-5000,email,inzage,afgehandeld"
+    lines[11000] = "AVG-2026-10999,2026-03-02,K-10999,fax,inzage,afgehandeld"
+    (tmp_path / "registers/verzoeken.csv").write_text("\n".join(lines) + "\n",
+                                                        encoding="utf-8")
+    register = load_register(tmp_path)
+    assert len(register.verzoeken) == 12_000 - 2
+    found = sorted((f.location.line, f.location.column, f.code)
+                   for f in register.load_findings)
+    assert found == [(5002, 16, "AVG002"), (11001, 35, "AVG002")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab,\"\r\n\u2028", max_size=40))
+def test_a_line_of_the_csv_is_the_line_split_lines_gives(text: str) -> None:
+    """locate reads single lines through an index of where they start; that must be the
+    same text as splitting the file the way the csv reader counts lines."""
+    from avgctl.store.csvfile import CsvDocument, split_lines
+
+    doc = CsvDocument("registers/verzoeken.csv", text, "", [])
+    lines = split_lines(text)
+    assert [doc._line(i) for i in range(1, len(lines) + 1)] == lines
+    assert doc._line(0) == doc._line(len(lines) + 1) == ""
