@@ -93,7 +93,7 @@ def _alleen_dit(bron: Bron[Any]) -> Document:
     """The text the scans for identifiers (AVG601-AVG604) read, for this record alone: in the
     request register only its free-text cells, as in ``check``; in a YAML file every text in
     the record."""
-    from avgctl.rules.identificatie import GESTRUCTUREERD
+    from avgctl.models.verzoek import GESTRUCTUREERD
 
     model = bron.model
     if bron.file.endswith(".csv"):

@@ -50,6 +50,8 @@ class _Gezet(frozenset[str]):
 
 def _leaf_or_list(annotation: Any, in_list: bool = False) -> bool:
     origin = typing.get_origin(annotation)
+    if origin is Annotated:  # constraints such as a date range: the exact validator checks
+        return _leaf_or_list(typing.get_args(annotation)[0], in_list)
     if origin is Literal:
         return all(isinstance(a, str) for a in typing.get_args(annotation))
     if origin in (typing.Union, types.UnionType):
