@@ -1,9 +1,18 @@
-"""Benchmark: avgctl beside the bare floor on one large synthetic organisation.
+"""Benchmark: avgctl beside the bare floor on one large synthetic organisation (DESIGN.md §5).
 
-Runs every command as a fresh process (as a user or CI would), interleaved with the floor so
-that noise on a shared machine hits both alike, and prints medians and ratios.
+Every command runs as a fresh process (as a user or CI would). The repetitions are
+interleaved, the floor among them, so that noise on a shared machine hits everything alike;
+the report gives medians and their ratio to the floor of the same run:
 
-    python bench/bench.py [--runs 7] [--verwerkingen 2000]
+- wall time, and CPU time (user + system of the whole process tree, workers included);
+- ``check`` and the floor pinned to one core (``taskset -c 0``);
+- the peak memory of the whole process tree (sampled through /proc, see meten.py), in
+  separate runs so that sampling does not slow the timed ones.
+
+``status`` reads the outcome that the last ``check`` left for the same files (avgctl.store
+.cache); "status zonder cache" removes it first, as after any change of a file.
+
+    python bench/bench.py [--runs 7] [--geheugen 3] [--verwerkingen 2000]
 """
 
 from __future__ import annotations
@@ -11,30 +20,24 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import datalekken, generate, verzoeken  # noqa: E402
+from meten import Meting, meet  # noqa: E402
 
-
-def timed(argv: list[str], expect: tuple[int, ...] = (0,)) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    elapsed = time.perf_counter() - start
-    if result.returncode not in expect:
-        raise SystemExit(f"{' '.join(argv)} gaf exitcode {result.returncode}:\n"
-                         f"{result.stderr.decode(errors='replace')}")
-    return elapsed
+FLOOR = "floor (ruamel C safe loader + csv.reader)"
+FLOOR_1 = "floor, 1 core"
+CHECK_1 = "avgctl check, 1 core"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--geheugen", type=int, default=3, help="runs with memory sampling")
     parser.add_argument("--verwerkingen", type=int, default=2000)
     parser.add_argument("--verzoeken", type=int, default=100_000)
     parser.add_argument("--datalekken", type=int, default=1000)
@@ -47,53 +50,99 @@ def main() -> None:
     generate(root, args.verwerkingen)
     verzoeken(root, args.verzoeken)
     datalekken(root, args.datalekken)
+    # The writing command gets a copy: a new request changes the register, and every other
+    # command should see the same files in every run.
+    kopie = root.with_name(root.name + "-schrijven")
+    if kopie.exists():
+        shutil.rmtree(kopie)
+    shutil.copytree(root, kopie)
     python = sys.executable
     avgctl = [python, "-m", "avgctl"]
     vandaag = ["--vandaag", "2026-06-01"]
-    commands = {
-        "floor (ruamel C safe loader + csv.reader)": [python, str(HERE / "floor.py"),
-                                                      str(root)],
-        "avgctl check": [*avgctl, "check", "--repo", str(root), *vandaag, "--quiet"],
-        "avgctl status": [*avgctl, "status", "--repo", str(root), *vandaag],
-        "avgctl verwerkingen list": [*avgctl, "verwerkingen", "list", "--repo", str(root)],
-        "avgctl verwerkingen show": [*avgctl, "verwerkingen", "show", "40.1.1", "--repo",
-                                     str(root)],
+    repo = ["--repo", str(root)]
+    lek = sorted((root / "registers" / "datalekken").glob("*.yaml"))[0].stem
+    commands: dict[str, list[str]] = {
+        FLOOR: [python, str(HERE / "floor.py"), str(root)],
+        "avgctl check": [*avgctl, "check", *repo, *vandaag, "--quiet"],
+        "avgctl status": [*avgctl, "status", *repo, *vandaag],
+        "avgctl status zonder cache": [*avgctl, "status", *repo, *vandaag],
+        "avgctl verzoek list": [*avgctl, "verzoek", "list", *repo, *vandaag],
+        "avgctl datalek list": [*avgctl, "datalek", "list", *repo, *vandaag],
+        "avgctl verwerkingen list": [*avgctl, "verwerkingen", "list", *repo],
+        "avgctl verwerkingen show": [*avgctl, "verwerkingen", "show", "40.1.1", *repo],
+        "avgctl verzoek show": [*avgctl, "verzoek", "show", "AVG-2025-00001", *repo, *vandaag],
+        "avgctl datalek show": [*avgctl, "datalek", "show", lek, *repo, *vandaag],
+        "avgctl deadlines": [*avgctl, "deadlines", *repo, *vandaag],
         "avgctl verwerkingen export html": [*avgctl, "verwerkingen", "export", "-f", "html",
-                                            "--repo", str(root), *vandaag],
-        "avgctl deadlines": [*avgctl, "deadlines", "--repo", str(root), *vandaag],
-        "avgctl render privacyverklaring": [*avgctl, "render", "privacyverklaring",
-                                            "--doelgroep", "klanten", "--format", "html",
-                                            "--repo", str(root), *vandaag],
+                                            *repo, *vandaag],
         "avgctl verzoek add": [*avgctl, "verzoek", "add", "--type", "inzage",
                                "--betrokkene-ref", "K-1", "--kanaal", "email", "--repo",
-                               str(root), *vandaag],
+                               str(kopie), *vandaag],
         "avgctl --help": [*avgctl, "--help"],
         "python -c pass (start-up)": [python, "-c", "pass"],
     }
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for argv in commands.values():  # warm the file cache and imports once
-        timed(argv)
+    pinned = {FLOOR_1: commands[FLOOR], CHECK_1: commands["avgctl check"]}
+    geheugen = [FLOOR, "avgctl check", "avgctl status", "avgctl verzoek list",
+                "avgctl datalek list", "avgctl verwerkingen list"]
+
+    def run(name: str, argv: list[str], taskset: str | None = None,
+            sample: bool = False) -> Meting:
+        if name == "avgctl status zonder cache":
+            shutil.rmtree(root / ".avgctl-cache", ignore_errors=True)
+        meting, stderr = meet(argv, taskset=taskset, sample=sample)
+        if meting.returncode not in (0, 1):  # 1: the organisation has a few findings
+            raise SystemExit(f"{' '.join(argv)} gaf exitcode {meting.returncode}:\n"
+                             f"{stderr.decode(errors='replace')}")
+        if name == "avgctl status zonder cache":  # leave the check's outcome for status
+            meet(commands["avgctl check"])
+        return meting
+
+    for name, argv in commands.items():  # warm the file cache and imports once
+        run(name, argv)
+    times: dict[str, list[Meting]] = {name: [] for name in [*commands, *pinned]}
     for _ in range(args.runs):
         for name, argv in commands.items():
-            times[name].append(timed(argv))
+            times[name].append(run(name, argv))
+        for name, argv in pinned.items():
+            times[name].append(run(name, argv, taskset="0"))
+    memory: dict[str, list[Meting]] = {name: [] for name in geheugen}
+    for _ in range(args.geheugen):
+        for name in geheugen:
+            memory[name].append(run(name, commands[name], sample=True))
 
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    floor = medians["floor (ruamel C safe loader + csv.reader)"]
+    def median(values: list[Meting], attr: str) -> float:
+        return statistics.median(getattr(m, attr) for m in values)
+
+    floor_wall, floor_cpu = median(times[FLOOR], "wall"), median(times[FLOOR], "cpu")
     print(f"{args.verwerkingen} verwerkingen, {args.verzoeken} verzoeken, {args.datalekken} "
-          f"datalekken, {args.runs} runs, mediaan per opdracht:")
-    for name, value in medians.items():
-        spread = f"{min(times[name]):.3f}-{max(times[name]):.3f}"
-        print(f"  {name:42s} {value:7.3f} s  (min-max {spread})  {value / floor:5.2f}x floor")
-    for name in ("avgctl check", "avgctl deadlines"):
-        print(f"{name} / floor = {medians[name] / floor:.2f} (doel: <= 1.5)")
-    print(f"avgctl --help = {medians['avgctl --help']:.3f} s (doel: < 0.3 s)")
-    for name in ("avgctl status", "avgctl verwerkingen list", "avgctl verwerkingen show",
-                 "avgctl verwerkingen export html", "avgctl render privacyverklaring"):
-        print(f"{name} / floor = {medians[name] / floor:.2f} (doel: <= 0.5)")
-    for name in ("avgctl status", "avgctl verwerkingen list", "avgctl verwerkingen show",
-                 "avgctl verwerkingen export html", "avgctl render privacyverklaring",
-                 "avgctl verzoek add", "avgctl deadlines"):
-        print(f"{name} = {medians[name]:.3f} s (doel: < 1 s)")
+          f"datalekken; {args.runs} runs door elkaar, medianen (de machine wordt gedeeld: "
+          "kijk naar de verhoudingen, die de vloer in dezelfde runs meenemen)")
+    print(f"{'opdracht':34s} {'wand':>8s} {'min-max':>13s} {'x vloer':>7s} {'CPU':>7s} "
+          f"{'x vloer':>7s}")
+    for name in commands:
+        wall, cpu = median(times[name], "wall"), median(times[name], "cpu")
+        spread = f"{min(m.wall for m in times[name]):.2f}-{max(m.wall for m in times[name]):.2f}"
+        print(f"{name[:34]:34s} {wall:7.3f}s {spread:>13s} {wall / floor_wall:6.2f}x "
+              f"{cpu:6.3f}s {cpu / floor_cpu:6.2f}x")
+    floor_1 = median(times[FLOOR_1], "wall")
+    check_1 = median(times[CHECK_1], "wall")
+    print(f"\nop 1 core (taskset -c 0): vloer {floor_1:.3f} s, check {check_1:.3f} s = "
+          f"{check_1 / floor_1:.2f}x (doel: <= 1.5)")
+    print(f"\npiekgeheugen van de hele procesboom, mediaan van {args.geheugen} runs "
+          "(PSS: gedeelde pagina's verdeeld; RSS: opgeteld; maxrss: grootste proces)")
+    for name in geheugen:
+        print(f"  {name[:34]:34s} PSS {median(memory[name], 'pss_mb'):6.0f} MB   RSS "
+              f"{median(memory[name], 'rss_mb'):6.0f} MB   maxrss "
+              f"{median(memory[name], 'maxrss_mb'):6.0f} MB")
+    check = median(times["avgctl check"], "wall")
+    print(f"\navgctl check / vloer = {check / floor_wall:.2f} (doel: <= 1.5); piek "
+          f"{median(memory['avgctl check'], 'pss_mb'):.0f} MB PSS, "
+          f"{median(memory['avgctl check'], 'rss_mb'):.0f} MB RSS (doel: < 300 MB)")
+    for name in ("avgctl status", "avgctl verzoek list", "avgctl datalek list",
+                 "avgctl verwerkingen list", "avgctl verwerkingen show", "avgctl verzoek show",
+                 "avgctl datalek show", "avgctl verwerkingen export html"):
+        print(f"{name} / vloer = {median(times[name], 'wall') / floor_wall:.2f} (doel: <= 0.5)")
+    print(f"avgctl --help = {median(times['avgctl --help'], 'wall'):.3f} s (doel: < 0.2 s)")
 
 
 if __name__ == "__main__":

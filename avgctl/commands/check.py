@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
 
-from avgctl.commands.common import check_format, dag_en_nu, open_register
+from avgctl.commands.common import check_format, cwd, dag_en_nu, open_register
 from avgctl.errors import EXIT_FINDINGS, EXIT_OK
 from avgctl.findings import Severity
 from avgctl.output import check as output
+from avgctl.overzicht.status import Feiten
 from avgctl.rules import select as select_codes
 from avgctl.rules.run import run_checks
+from avgctl.store import cache
 from avgctl.store.register import Context
+from avgctl.store.repo import find_repo
 
 
 def default_format() -> str:
@@ -23,10 +27,18 @@ def run(repo: Path | None, dag: dt.date | None, fmt: str | None, select: list[st
         ignore: list[str], strict: bool, quiet: bool, moment: dt.datetime | None = None) -> int:
     fmt = check_format(fmt or default_format(), output.FORMATS)
     codes = select_codes(select, ignore)
-    register = open_register(repo, waarschuw=False)  # the findings say it all
+    root = find_repo(repo, cwd())
+    # The outcome is kept for ``status`` (avgctl.store.cache), under the content of the files
+    # as they were before reading, and only when nothing changed while the rules ran.
+    inhoud = cache.inhoud(root)
+    register = open_register(root, waarschuw=False)  # the findings say it all
     today, now = dag_en_nu(dag, moment, register)
     context = Context(today, now)
     findings = run_checks(register, context, codes)
+    if cache.stempel(root) == inhoud.stempel:
+        cache.schrijf(root, cache.sleutel(inhoud, context, codes), cache.Uitkomst(
+            cache.tellingen(findings), register.load_findings, register.overgeslagen,
+            dataclasses.asdict(Feiten.van(register))))
     output.write(output.Report(findings, len(register.files), len(register.verwerkingen)),
                  fmt, quiet)
     threshold = Severity.WAARSCHUWING if strict else Severity.FOUT

@@ -165,18 +165,7 @@ def open_register(repo: Path | None, delen: frozenset[str] | None = None,
 
     register = load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken)
     if overzicht:
-        from avgctl.output import onleesbaar
-
-        onleesbaar.meld(register.overgeslagen)
-        gemeld = {item.file for item in register.overgeslagen}
-        rest = [f for f in register.load_findings if f.location.file not in gemeld]
-        if rest:  # e.g. a misspelt column: every record is there, one field is not used
-            from avgctl.output.console import warning
-
-            bestanden = sorted({f.location.file for f in rest})
-            warning(f"{len(rest)} {'fout' if len(rest) == 1 else 'fouten'} in "
-                    f"{', '.join(bestanden[:3])}" + (" en meer" if len(bestanden) > 3 else "")
-                    + f" (eerste: {rest[0].location}: {rest[0].message}); zie 'avgctl check'")
+        meld_overzicht(register)
     elif waarschuw and register.load_findings:
         from avgctl.output.console import warning
 
@@ -187,8 +176,24 @@ def open_register(repo: Path | None, delen: frozenset[str] | None = None,
     # Kept until the process ends: freeing a large register object by object when the command
     # returns costs more time than the process needs to exit (the console script leaves with
     # os._exit, see __main__).
-    _geladen[:] = [register]
+    _geladen.append(register)
     return register
+
+
+def meld_overzicht(register: Register) -> None:
+    """What an overview says on stderr about a damaged register (see ``open_register``)."""
+    from avgctl.output import onleesbaar
+
+    onleesbaar.meld(register.overgeslagen)
+    gemeld = {item.file for item in register.overgeslagen}
+    rest = [f for f in register.load_findings if f.location.file not in gemeld]
+    if rest:  # e.g. a misspelt column: every record is there, one field is not used
+        from avgctl.output.console import warning
+
+        bestanden = sorted({f.location.file for f in rest})
+        warning(f"{len(rest)} {'fout' if len(rest) == 1 else 'fouten'} in "
+                f"{', '.join(bestanden[:3])}" + (" en meer" if len(bestanden) > 3 else "")
+                + f" (eerste: {rest[0].location}: {rest[0].message}); zie 'avgctl check'")
 
 
 _geladen: list[Register] = []

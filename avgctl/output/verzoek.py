@@ -81,25 +81,36 @@ def _rij(s: Stand) -> dict[str, object]:
 
 
 def lijst(standen: list[Stand], fmt: str, onleesbaar: Sequence[Overgeslagen] = ()) -> None:
-    rows = [_rij(s) for s in standen]
     if fmt == "json":
         from avgctl.output.onleesbaar import json_lijst
 
+        rows = [_rij(s) for s in standen]
         sys.stdout.write(json.dumps(json_lijst(rows, "verzoeken", onleesbaar),
                                     ensure_ascii=False, indent=2) + "\n")
         return
     from avgctl.output.verwerkingen import columns
 
+    # 100,000 requests share a few thousand days: each written out once (DESIGN.md §5).
+    iso: dict[dt.date, str] = {}
+
+    def dag(day: dt.date) -> str:
+        text = iso.get(day)
+        if text is None:
+            text = iso[day] = day.isoformat()
+        return text
+
     table = [["referentie", "type", "ontvangen", "status", "wettelijk", "eigen", "behandelaar"]]
-    for s, row in zip(standen, rows, strict=True):
-        open_ = s.bron.model.status in ("open", "in_behandeling")
-        table.append([str(row["referentie"]), str(row["type"]), str(row["ontvangen"]),
-                      str(row["status"]),
-                      _wanneer(s.termijnen.geldend_wettelijk, s.dagen_wettelijk, open_),
-                      _wanneer(s.termijnen.geldend_intern, s.dagen_intern, open_),
-                      str(row["behandelaar"])])
+    for s in standen:
+        v, t = s.bron.model, s.termijnen
+        if v.status in ("open", "in_behandeling"):
+            wettelijk = _wanneer(t.geldend_wettelijk, s.dagen_wettelijk, True)
+            eigen = _wanneer(t.geldend_intern, s.dagen_intern, True)
+        else:
+            wettelijk, eigen = dag(t.geldend_wettelijk), dag(t.geldend_intern)
+        table.append([v.referentie, v.type, dag(v.ontvangen), v.status, wettelijk, eigen,
+                      v.behandelaar or ""])
     sys.stdout.write("".join(line + "\n" for line in columns(table)))
-    sys.stdout.write(f"{len(rows)} {'verzoek' if len(rows) == 1 else 'verzoeken'}\n")
+    sys.stdout.write(f"{len(standen)} {'verzoek' if len(standen) == 1 else 'verzoeken'}\n")
 
 
 def _wanneer(einde: dt.date, dagen: int, open_: bool) -> str:

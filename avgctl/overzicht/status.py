@@ -60,28 +60,58 @@ class Status:
     vastgehouden: int = 0
 
 
-def status(register: Register, findings: list[Finding], vandaag: dt.date,
-           binnen: int = AFLOOP_DAGEN, now: dt.datetime | None = None) -> Status:
+@dataclass(frozen=True)
+class Feiten:
+    """What the screen counts of the whole register: the same for every day and moment, so
+    it can be remembered with the outcome of a check (avgctl.store.cache). The breaches
+    that are open are all the screen reads of that register itself; with their files named
+    here, a screen can read only those."""
+
+    secties: dict[str, int]
+    verwerkingen: int
+    datalekken: int
+    open_datalekken: list[str]  # the files of the open breaches
+    bestanden: int
+
+    @classmethod
+    def van(cls, register: Register) -> Feiten:
+        per_sectie = Counter(b.model.sectie for b in register.verwerkingen)
+        return cls(dict(per_sectie), len(register.verwerkingen), len(register.datalekken),
+                   [b.file for b in register.datalekken if is_open(b.model)],
+                   len(register.files))
+
+
+def status(register: Register, findings: list[Finding] | dict[str, int], vandaag: dt.date,
+           binnen: int = AFLOOP_DAGEN, now: dt.datetime | None = None,
+           feiten: Feiten | None = None) -> Status:
+    """The main screen; ``findings`` are those of the check, or their count per severity
+    label (as remembered from the last check with the same files and options). With
+    ``feiten`` (remembered for the same files), ``register`` needs only the settings, the
+    parties, the open requests and the open breaches."""
     config = register.config.model if register.config is not None else None
     procesmodel = config.procesmodel if config is not None else {}
-    per_sectie = Counter(b.model.sectie for b in register.verwerkingen)
-    secties = [Sectie(nr, procesmodel.get(nr, ""), per_sectie[nr])
-               for nr in sorted(per_sectie, key=_numeriek)]
-    counts = Counter(f.severity for f in findings)
+    if feiten is None:
+        feiten = Feiten.van(register)
+    secties = [Sectie(nr, procesmodel.get(nr, ""), feiten.secties[nr])
+               for nr in sorted(feiten.secties, key=_numeriek)]
+    if isinstance(findings, dict):
+        counts = Counter({s: findings.get(s.label, 0) for s in Severity})
+    else:
+        counts = Counter(f.severity for f in findings)
     alle = deadlines.termijnen(register, vandaag, now)
     eigen = [e.stand for e in bewaren.standen(register, vandaag, vandaag)]  # only candidates
     return Status(
         organisatie=(config.organisatie.naam or "") if config is not None else "",
         vandaag=vandaag,
-        verwerkingen=len(register.verwerkingen),
+        verwerkingen=feiten.verwerkingen,
         secties=secties,
         partijen=len(register.partijen),
         afloop=afloop(register, vandaag, binnen),
         bevindingen={s.label: counts[s] for s in sorted(Severity, reverse=True)},
-        bestanden=len(register.files),
-        datalekken=len(register.datalekken),
+        bestanden=feiten.bestanden,
+        datalekken=feiten.datalekken,
         open_verzoeken=sum(t.soort == "verzoek" for t in alle),
-        open_datalekken=sum(is_open(b.model) for b in register.datalekken),
+        open_datalekken=len(feiten.open_datalekken),
         tijdzone=config.beleid.tijdzone if config is not None else "Europe/Amsterdam",
         aandacht=deadlines.binnen(alle, deadlines.waarschuwingsdagen(register),
                                   deadlines.waarschuwingsuren(register)),

@@ -89,12 +89,14 @@ ALLES = frozenset({"partijen", "bewaartermijnen", "verwerkingen", "datalekken", 
 
 
 def load_register(root: Path, delen: frozenset[str] = ALLES,
-                  verzoeken: Verzoekmodus = "alle") -> Register:
+                  verzoeken: Verzoekmodus = "alle",
+                  datalekken: frozenset[str] | None = None) -> Register:
     """Load the repository, or only the parts a command needs (``delen``).
 
     ``verzoeken="ruw"`` reads the request register without validating its rows (enough to
     find the next free reference); ``"open"`` validates only the rows whose status is open or
     in behandeling (all a deadline overview needs). Both are far quicker on 100,000 requests.
+    ``datalekken`` names the breach files to read (default: the whole folder).
     """
     # Every document keeps its node tree for locating findings: hundreds of thousands of
     # objects that hold no reference cycles. Python's cyclic collector would walk them again
@@ -104,7 +106,7 @@ def load_register(root: Path, delen: frozenset[str] = ALLES,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        register = _load(root, delen, verzoeken)
+        register = _load(root, delen, verzoeken, datalekken)
     finally:
         if enabled:
             gc.enable()
@@ -112,13 +114,16 @@ def load_register(root: Path, delen: frozenset[str] = ALLES,
     return register
 
 
-def _load(root: Path, delen: frozenset[str], verzoeken: Verzoekmodus) -> Register:
+def _load(root: Path, delen: frozenset[str], verzoeken: Verzoekmodus,
+          alleen_lekken: frozenset[str] | None = None) -> Register:
     register = Register(root=root)
     loader = _Loader(register)
     # With a second core, part of the record folders is parsed in a worker process while this
     # process reads the small files, the request register and the rest of the folders.
     activiteiten = loader.yaml_files(VERWERKINGEN_DIR) if "verwerkingen" in delen else []
     lekken = loader.yaml_files(DATALEKKEN_DIR) if "datalekken" in delen else []
+    if alleen_lekken is not None:
+        lekken = [rel for rel in lekken if rel in alleen_lekken]
     csv_bytes = 0
     if "verzoeken" in delen:
         with contextlib.suppress(OSError):
