@@ -38,7 +38,7 @@ def run(repo: Path | None, dag: dt.date | None, fmt: str | None, select: list[st
     if cache.stempel(root) == inhoud.stempel:
         cache.schrijf(root, cache.sleutel(inhoud, context, codes), cache.Uitkomst(
             cache.tellingen(findings), register.load_findings, register.overgeslagen,
-            dataclasses.asdict(Feiten.van(register))))
+            dataclasses.asdict(Feiten.van(register, today))))
     output.write(output.Report(findings, len(register.files), len(register.verwerkingen)),
                  fmt, quiet)
     threshold = Severity.WAARSCHUWING if strict else Severity.FOUT

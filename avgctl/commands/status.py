@@ -47,7 +47,7 @@ def run(repo: Path | None, dag: dt.date | None, fmt: str,
 
         register = open_register(root, waarschuw=False)
         findings = run_checks(register, context, codes)
-        feiten = Feiten.van(register)
+        feiten = Feiten.van(register, today)
         bewaard = cache.Uitkomst(cache.tellingen(findings), register.load_findings,
                                  register.overgeslagen, dataclasses.asdict(feiten))
         if cache.stempel(root) == inhoud.stempel:  # nothing changed while the rules ran

@@ -62,23 +62,28 @@ class Status:
 
 @dataclass(frozen=True)
 class Feiten:
-    """What the screen counts of the whole register: the same for every day and moment, so
-    it can be remembered with the outcome of a check (avgctl.store.cache). The breaches
-    that are open are all the screen reads of that register itself; with their files named
-    here, a screen can read only those."""
+    """What the screen counts of the whole register on a day, so that it can be remembered
+    with the outcome of a check of the same files on the same day (avgctl.store.cache). The
+    open breaches are all the screen reads of that register itself; with their files named
+    here, a screen can read only those (and the open requests, the parties, the settings)."""
 
     secties: dict[str, int]
     verwerkingen: int
     datalekken: int
     open_datalekken: list[str]  # the files of the open breaches
     bestanden: int
+    te_anonimiseren: int  # own requests and breaches past their retention period
+    vastgehouden: int  # of those, held by a hold
 
     @classmethod
-    def van(cls, register: Register) -> Feiten:
+    def van(cls, register: Register, vandaag: dt.date) -> Feiten:
         per_sectie = Counter(b.model.sectie for b in register.verwerkingen)
+        eigen = [e.stand for e in bewaren.standen(register, vandaag, vandaag)]  # candidates
         return cls(dict(per_sectie), len(register.verwerkingen), len(register.datalekken),
                    [b.file for b in register.datalekken if is_open(b.model)],
-                   len(register.files))
+                   len(register.files), sum(s.te_anonimiseren for s in eigen),
+                   sum(s.status == "blokkade" and s.einde is not None and s.einde < vandaag
+                       for s in eigen))
 
 
 def status(register: Register, findings: list[Finding] | dict[str, int], vandaag: dt.date,
@@ -91,7 +96,7 @@ def status(register: Register, findings: list[Finding] | dict[str, int], vandaag
     config = register.config.model if register.config is not None else None
     procesmodel = config.procesmodel if config is not None else {}
     if feiten is None:
-        feiten = Feiten.van(register)
+        feiten = Feiten.van(register, vandaag)
     secties = [Sectie(nr, procesmodel.get(nr, ""), feiten.secties[nr])
                for nr in sorted(feiten.secties, key=_numeriek)]
     if isinstance(findings, dict):
@@ -99,7 +104,6 @@ def status(register: Register, findings: list[Finding] | dict[str, int], vandaag
     else:
         counts = Counter(f.severity for f in findings)
     alle = deadlines.termijnen(register, vandaag, now)
-    eigen = [e.stand for e in bewaren.standen(register, vandaag, vandaag)]  # only candidates
     return Status(
         organisatie=(config.organisatie.naam or "") if config is not None else "",
         vandaag=vandaag,
@@ -115,9 +119,8 @@ def status(register: Register, findings: list[Finding] | dict[str, int], vandaag
         tijdzone=config.beleid.tijdzone if config is not None else "Europe/Amsterdam",
         aandacht=deadlines.binnen(alle, deadlines.waarschuwingsdagen(register),
                                   deadlines.waarschuwingsuren(register)),
-        te_anonimiseren=sum(s.te_anonimiseren for s in eigen),
-        vastgehouden=sum(s.status == "blokkade" and s.einde is not None and s.einde < vandaag
-                         for s in eigen),
+        te_anonimiseren=feiten.te_anonimiseren,
+        vastgehouden=feiten.vastgehouden,
     )
 
 

@@ -196,7 +196,6 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
                 register.verwerkingen.append(Bron(verwerking, doc))
             else:  # still known by its id: a reference to it is not "unknown" (AVG713, AVG808)
                 loader.invalid(VERWERKINGEN_DIR, str(doc.data.get("id", "")))
-            doc.data = None  # the model holds it now (DESIGN.md §5: tens of MB on 2,000 files)
 
     for rel in lekken:
         doc = loader.read(rel)
@@ -206,7 +205,6 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
                 register.datalekken.append(Bron(datalek, doc))
             else:
                 loader.invalid(DATALEKKEN_DIR, str(doc.data.get("referentie", "")))
-            doc.data = None
 
     for rel in loader.yaml_files(VERZOEKEN_DIR) if "verzoeken" in delen else []:
         doc = loader.read(rel)
@@ -214,7 +212,6 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
             verzoek = loader.validate(Verzoek, doc, doc.data, ())
             if verzoek is not None:
                 register.verzoeken.append(Bron(verzoek, doc))
-            doc.data = None
 
 
 def cores() -> int:
