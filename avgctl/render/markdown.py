@@ -35,6 +35,10 @@ _GENUMMERD = re.compile(r"^([ \t]{0,3}[0-9]{1,9})([.)])(?=[ \t]|\r?$)", re.MULTI
 # Quick tests: most register text has none of these, and is returned as it is.
 _INLINE_VERDACHT = re.compile(r"[\\<&*_\[\]`~]")
 _REGELSTART = frozenset("#>+-=0123456789")
+# Spaces or tabs at the start of a following line: after a heading (or four of them after a
+# blank line) they start an indented code block (CommonMark §4.4). In a paragraph CommonMark
+# drops them anyway, so dropping them changes nothing a reader sees.
+_INSPRINGING = re.compile(r"(\r\n|\r|\n)[ \t]+")
 
 
 def markdown_tekst(value: object) -> str:
@@ -48,6 +52,8 @@ def markdown_tekst(value: object) -> str:
     text = str(value)
     if _INLINE_VERDACHT.search(text):
         text = _INLINE.sub(lambda m: _inline_escape(m, text), text)
+    if "\n" in text or "\r" in text:
+        text = _INSPRINGING.sub(r"\1", text)
     if "\n" in text or "\r" in text or text.lstrip(" \t")[:1] in _REGELSTART:
         text = _BLOK.sub(r"\1\\\2", text)
         text = _GENUMMERD.sub(r"\1\\\2", text)
