@@ -9,7 +9,6 @@ functions, so that no other command pays for them.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -386,9 +385,3 @@ def plekken(bron: Bron, pad: Path, problemen: list[tuple[str, str | None, str | 
 
 def _cel(cellen: list[str], i: int | None) -> str:
     return cellen[i].strip() if i is not None and i < len(cellen) else ""
-
-
-def als_datum(value: object) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
