@@ -126,6 +126,23 @@ def test_einde_text(cli: Any) -> None:
         "eindigt de termijn op 29 oktober 2026.\n")
 
 
+def test_einde_direct_na_afloop(cli: Any) -> None:
+    # "direct na afloop": the period ends on the day of the event itself (reference 000).
+    result = cli("bewaartermijnen", "einde", "afspraken", "2026-11-20", "--vandaag", DAG,
+                 *EXAMPLE)
+    assert (result.exit_code, result.err) == (0, "")
+    assert result.out == (
+        "Gegevens onder bewaartermijn afspraken (direct na afloop afspraak) met afloop afspraak "
+        "op 20 november 2026 blijven tot en met 20 november 2026 bewaard en moeten vanaf 21 "
+        "november 2026 worden vernietigd (vandaag is het 20 november 2026).\n")
+    result = cli("bewaartermijnen", "einde", "afspraken", "2026-11-19", "--format", "json",
+                 "--vandaag", DAG, *EXAMPLE)
+    assert json.loads(result.out) == {
+        "bewaartermijn": "afspraken", "gebeurtenis_op": "2026-11-19", "einde": "2026-11-19",
+        "vervallen": True, "reden": "de bewaartermijn eindigde op 19 november 2026; de "
+        "gegevens moeten sinds 20 november 2026 weg zijn"}
+
+
 @pytest.mark.parametrize(("args", "code", "err"), [
     (("dosier", "2020-01-01"), 1,
      "fout: geen bewaartermijn met id 'dosier'; bedoelde u dossier?\n"),

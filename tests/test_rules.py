@@ -159,6 +159,15 @@ CASES: list[tuple[str, str, str, int, str]] = [
      "verzoeken:\n  duur: 3 jaar\n  na: ontvangst\n  vanaf: einde_kalenderjaar\n"),
     ("AVG115", B, "datalekken:\n  criterium: zolang het onderzoek loopt\n", 1,
      "datalekken:\n  duur: 3 jaar\n  na: afsluiting\n"),
+    # "Direct na afloop" (reference 000: an appointment is gone once it has taken place) and
+    # hours (phone recordings, reference 001): a length of 0 is not "direct", and "direct" too
+    # needs the event after which the data go.
+    ("AVG002", B, "afspraken:\n  duur: 0 uur\n  na: afloop_afspraak\n", 2,
+     "afspraken:\n  duur: direct\n  na: afloop_afspraak\n"),
+    ("AVG002", B, "opnames:\n  duur: 1 uurtje\n  na: opname\n", 2,
+     "opnames:\n  duur: 1 uur\n  na: opname\n"),
+    ("AVG112", B, "afspraken:\n  duur: direct\n", 2,
+     "afspraken:\n  duur: direct\n  na: afloop_afspraak\n"),
 ]
 
 
