@@ -91,9 +91,9 @@ def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:
     assert _area(_imports(module)[0][1]) in VERBODEN["rules"]
 
 
-def test_readme_opbouw_matches_the_tree() -> None:
-    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
-    block = readme.split("## Opbouw", 1)[1].split("```", 2)[1]
+def test_docs_opbouw_matches_the_tree() -> None:
+    page = (PACKAGE.parent / "docs" / "opbouw.md").read_text(encoding="utf-8")
+    block = page.split("```", 2)[1]
     named = {line.split()[0].rstrip("/") for line in block.splitlines()[2:]
              if line.startswith("  ") and line.strip().split()[0].endswith("/")}
     folders = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}

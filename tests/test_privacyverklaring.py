@@ -112,8 +112,8 @@ def test_stdout_is_the_same_document(voorbeeld: tuple[Path, Path], cli: Any) -> 
     assert result.out == (site / "privacyverklaring-sollicitanten.en.html").read_text("utf-8")
 
 
-def test_readme_shows_a_rendered_section() -> None:
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+def test_docs_show_a_rendered_section() -> None:
+    readme = (PROJECT / "docs" / "privacyverklaring.md").read_text(encoding="utf-8")
     block = readme.split("Zo ziet een onderdeel eruit", 1)[1].split("```markdown\n", 1)[1]
     section = block.split("```", 1)[0]
     golden = (GOLDEN_DIR / "privacyverklaring-sollicitanten.nl.md").read_text("utf-8")

@@ -41,22 +41,37 @@ def test_example_is_rich() -> None:
     assert {"10 jaar", "7 jaar", "4 weken", "onbeperkt"} <= termijnen
 
 
-def test_readme_documents_every_rule_and_command() -> None:
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    assert "make run" in readme and "make test" in readme
-    for code in REGISTRY:
-        assert f"| {code} |" in readme, code
-    for command in app.registered_commands:
-        name = command.name or (command.callback.__name__ if command.callback else "")
-        assert f"avgctl {name}" in readme, name
+def _commands() -> list[str]:
+    names = [command.name or (command.callback.__name__ if command.callback else "")
+             for command in app.registered_commands]
     for group in app.registered_groups:
         assert group.typer_instance is not None
-        for command in group.typer_instance.registered_commands:
-            assert f"avgctl {group.name} {command.name}" in readme, (group.name, command.name)
+        names += [f"{group.name} {command.name}"
+                  for command in group.typer_instance.registered_commands]
+    return names
 
 
-def test_readme_rule_table_matches_registry() -> None:
+def test_readme_lists_every_command_with_its_page() -> None:
+    """The README is the quick start: the two commands, and one table row per command that
+    links to the docs page documenting it."""
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert "make run" in readme and "make test" in readme
+    for name in _commands():
+        row = re.search(rf"^\| `avgctl {name}` \| .+ \| \[.+\]\((docs/[a-z0-9-]+\.md)[^)]*\) \|$",
+                        readme, re.MULTILINE)
+        assert row, f"de README noemt 'avgctl {name}' niet in de lijst van opdrachten"
+        page = (PROJECT / row.group(1)).read_text(encoding="utf-8")
+        assert f"avgctl {name}" in page, (name, row.group(1))
+
+
+def test_docs_document_every_rule() -> None:
+    regels = (PROJECT / "docs" / "regels.md").read_text(encoding="utf-8")
+    for code in REGISTRY:
+        assert f"| {code} |" in regels, code
+
+
+def test_docs_rule_table_matches_registry() -> None:
+    readme = (PROJECT / "docs" / "regels.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| (AVG\d{3}) \| (\w+) \| (.+?) \| (.+?) \|$", readme, re.MULTILINE)
     table = {code: (ernst, titel, artikel) for code, ernst, titel, artikel in rows}
     for code, rule in REGISTRY.items():

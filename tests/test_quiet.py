@@ -17,7 +17,7 @@ import typer.main
 from avgctl.cli.app import app
 from tests.conftest import PROJECT, VOORBEELD_DAG
 
-README = (PROJECT / "README.md").read_text(encoding="utf-8")
+README = (PROJECT / "docs" / "opdrachten.md").read_text(encoding="utf-8")
 
 
 def _met_quiet() -> list[list[str]]:
@@ -38,7 +38,7 @@ QUIET = _met_quiet()
 
 def test_every_command_with_quiet_is_documented() -> None:
     row = re.search(r"^\| `--quiet`, `-q` \(bij (.+?)\) \| (.+?) \|$", README, re.M)
-    assert row, "de README noemt --quiet niet in de tabel van gedeelde opties"
+    assert row, "docs/opdrachten.md noemt --quiet niet in de tabel van gedeelde opties"
     assert row.group(2) == ("alleen de bevindingen en de samenvatting, zonder hints; is alles "
                             "in orde, dan niets")
     genoemd = sorted(re.findall(r"`([a-z -]+)`", row.group(1)))

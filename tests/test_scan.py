@@ -620,7 +620,7 @@ def test_duckdb_is_imported_only_by_the_scan() -> None:
 
 
 def test_readme_example_is_what_the_example_gives(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    readme = (PROJECT / "docs" / "bewaartermijnen.md").read_text(encoding="utf-8")
     block = readme.split("$ avgctl bewaartermijnen scan inventaris/inventaris.csv "
                          "--vandaag 2026-11-20\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(PROJECT / "registers")
