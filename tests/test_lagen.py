@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "avgctl"
 
 # The area of a module is its first folder under avgctl/ (or its own name at the root).
 DOMEIN = {"verwerkingen", "verzoeken", "datalekken", "overzicht", "rapport",
-          "privacyverklaring", "bewaartermijnen", "termijnen", "rules", "render"}
+          "privacyverklaring", "bewaartermijnen", "termijnen", "rules", "render", "wijzigingen"}
 ROOT = {"errors", "findings", "__init__", "__main__", "data"}
 
 # What each area may never import.

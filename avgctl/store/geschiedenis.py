@@ -1,4 +1,6 @@
-"""The git history of register files: when they last changed, and the commits that changed them.
+"""The git history of register files: when they last changed, the commits that changed them,
+and the registers as they were at a revision (``stand``, for ``avgctl diff`` and ``check
+--sinds``).
 
 A privacy statement says when it last changed (art. 12 AVG asks for transparent information,
 and a reader must be able to see that a statement is current). That date comes from git, not
@@ -13,8 +15,14 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from avgctl.errors import UsageError
+from avgctl.store.register import Register
 
 # At most this many commits in a change log: a statement shows a short history, not all of it.
 MAX_COMMITS = 10
@@ -84,3 +92,115 @@ def geschiedenis(root: Path, rels: list[str]) -> Geschiedenis | None:
             continue
     return Geschiedenis(schoon=not status.strip() and bool(wijzigingen), wijzigingen=wijzigingen,
                         aantal=aantal)
+
+
+# --- the registers as they were at a revision ------------------------------------------------
+
+# What a snapshot holds: the organisation and the registers (DESIGN.md §1), nothing else.
+STAND_PADEN = ("avgctl.yaml", "registers")
+_GEWOON_BESTAND = ("100644", "100755")  # blobs; links (120000) and submodules are left out
+
+
+def _git_of_fout(root: Path, *args: str, invoer: bytes | None = None) -> bytes:
+    """Run git; a UsageError in Dutch when git is missing or refuses."""
+    git = shutil.which("git")
+    if git is None:
+        raise UsageError("git is niet geïnstalleerd, dus er is geen eerdere versie om mee te "
+                         "vergelijken; installeer git")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    env.update({"LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0", "GIT_PAGER": "cat"})
+    try:
+        result = subprocess.run([git, "-C", str(root), *args], capture_output=True, env=env,
+                                input=invoer, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UsageError(f"git gaf geen antwoord in {root}: {exc}") from exc
+    if result.returncode != 0:
+        raise _GitFout(result.stderr.decode("utf-8", errors="replace").strip())
+    return result.stdout
+
+
+class _GitFout(Exception):
+    pass
+
+
+def revisie(root: Path, naam: str) -> str:
+    """The commit ``naam`` (a branch, tag, commit or an expression like HEAD~1) stands for.
+
+    A UsageError when ``root`` is not in a git repository or ``naam`` names no commit.
+    """
+    try:
+        _git_of_fout(root, "rev-parse", "--is-inside-work-tree")
+    except _GitFout:
+        raise UsageError(f"{root} is geen git-repository, dus er is geen eerdere versie om mee "
+                         "te vergelijken; zet de registers in git (git init, git add, git "
+                         "commit) of geef de map met --repo") from None
+    if not naam.strip() or naam.startswith("-"):
+        raise UsageError(f"'{naam}' is geen revisie; geef een tak, tag of commit, bijvoorbeeld "
+                         "main of HEAD~1")
+    try:
+        out = _git_of_fout(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                           f"{naam}^{{commit}}")
+    except _GitFout:
+        raise UsageError(f"onbekende revisie '{naam}' in {root}; geef een tak, tag of commit "
+                         "die bestaat, bijvoorbeeld main of HEAD~1 (git log --oneline toont "
+                         "de commits)") from None
+    return out.decode("ascii").strip()
+
+
+def uitpakken(root: Path, commit: str, doel: Path) -> list[str]:
+    """Write avgctl.yaml and registers/ as they were in ``commit`` under ``doel``.
+
+    The paths are those of ``root``'s folder in the repository (the compliance repository may
+    be a folder of a larger one). Returns the files written, relative to ``doel``.
+    """
+    try:
+        listing = _git_of_fout(root, "ls-tree", "-r", "-z", commit, "--", *STAND_PADEN)
+    except _GitFout as exc:
+        raise UsageError(f"git kan de bestanden van {commit[:12]} niet tonen: {exc}") from None
+    entries: list[tuple[str, str]] = []
+    for item in listing.split(b"\0"):
+        if not item:
+            continue
+        meta, _, name = item.partition(b"\t")
+        mode, kind, sha = meta.decode("ascii").split()
+        rel = name.decode("utf-8", errors="surrogateescape")
+        parts = rel.split("/")
+        if kind != "blob" or mode not in _GEWOON_BESTAND or ".." in parts or rel.startswith("/"):
+            continue
+        entries.append((rel, sha))
+    if not entries:
+        return []
+    try:
+        batch = _git_of_fout(root, "cat-file", "--batch",
+                             invoer="".join(f"{sha}\n" for _, sha in entries).encode("ascii"))
+    except _GitFout as exc:
+        raise UsageError(f"git kan de bestanden van {commit[:12]} niet lezen: {exc}") from None
+    position = 0
+    for rel, _ in entries:
+        end = batch.index(b"\n", position)
+        size = int(batch[position:end].split()[2])
+        content = batch[end + 1:end + 1 + size]
+        position = end + 1 + size + 1
+        path = doel / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    return [rel for rel, _ in entries]
+
+
+@contextmanager
+def stand(root: Path, naam: str) -> Iterator[Register]:
+    """The registers as they were at revision ``naam``, loaded like the working tree.
+
+    The files are written to a temporary folder that exists while the block runs; findings
+    and skipped records name them by their path in the repository, as usual.
+    """
+    from avgctl.store.repo import load_register
+
+    commit = revisie(root, naam)
+    with tempfile.TemporaryDirectory(prefix="avgctl-stand-") as tmp:
+        uitpakken(root, commit, Path(tmp))
+        if not (Path(tmp) / "avgctl.yaml").is_file():
+            raise UsageError(f"in revisie '{naam}' staat geen avgctl.yaml in deze map: die "
+                             "versie heeft geen registers om mee te vergelijken; kies een "
+                             "latere revisie")
+        yield load_register(Path(tmp))
