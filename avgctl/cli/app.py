@@ -22,6 +22,7 @@ from avgctl.cli.bewaartermijnen import bewaartermijnen_app
 from avgctl.cli.datalek import datalek_app
 from avgctl.cli.hulp import installeer as _dutch_help
 from avgctl.cli.opties import NuOpt, QuietOpt, RepoOpt, VandaagOpt
+from avgctl.cli.rapport import rapport
 from avgctl.cli.render import render_app
 from avgctl.cli.verwerkingen import verwerkingen_app
 from avgctl.cli.verzoek import verzoek_app
@@ -44,6 +45,7 @@ app.add_typer(verzoek_app, name="verzoek")
 app.add_typer(datalek_app, name="datalek")
 app.add_typer(render_app, name="render")
 app.add_typer(bewaartermijnen_app, name="bewaartermijnen")
+app.command("rapport")(rapport)
 # Every command's help in Dutch, also of groups added later: one formatter for all.
 _dutch_help()
 

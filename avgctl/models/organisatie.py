@@ -375,6 +375,18 @@ class Verklaringbeleid(Model):
     )
 
 
+class Rapportbeleid(Model):
+    """Instellingen van de privacyrapportage van de FG (avgctl rapport)."""
+
+    besluiten: str = Field(
+        default="rapport/besluiten.md",
+        pattern=r"^[^/\\][^\\]*\.md$",  # relative, forward slashes; '..' is refused on reading
+        description="Het Markdown-bestand, ten opzichte van de repository, waarin de FG de "
+        "gevraagde besluiten en aanbevelingen schrijft; komt als laatste hoofdstuk in het "
+        "rapport.",
+    )
+
+
 class Config(Model):
     """Het bestand avgctl.yaml: de organisatie, haar beleid en de secties van het procesmodel."""
 
@@ -388,6 +400,10 @@ class Config(Model):
         default_factory=Verklaringbeleid,
         description="De doelgroepen en het webadres van de privacyverklaringen "
         "(avgctl render privacyverklaring).",
+    )
+    rapport: Rapportbeleid = Field(
+        default_factory=Rapportbeleid,
+        description="Instellingen van de privacyrapportage van de FG (avgctl rapport).",
     )
     # Names of the sections of the process model (SECTIE.PROCES.VERWERKING), e.g. {"40": ...}.
     procesmodel: dict[str, str] = Field(

@@ -1,2 +1,2 @@
-"""Reports over a period for the FG and the board, such as the yearly breach trend (trend).
-Pure; may import the register packages, models and the loaded register."""
+"""The FG's periodic report (periode, cijfers, inhoud, grafieken) and the yearly breach trend.
+Pure; may import the other domain packages, models and the loaded register."""

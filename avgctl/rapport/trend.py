@@ -3,6 +3,7 @@ severity, and how quickly the AP was told."""
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections import Counter
 from typing import Any
@@ -11,9 +12,13 @@ from avgctl.datalekken.views import termijnen
 from avgctl.store.register import Register
 
 
-def trend(register: Register, jaar: int) -> dict[str, Any]:
-    """Input for the yearly trend analysis of breaches (reference 002, §10)."""
-    lekken = [b.model for b in register.datalekken if b.model.ontdekt_op.year == jaar]
+def trend(register: Register, jaar: int, tot: dt.date | None = None) -> dict[str, Any]:
+    """Input for the yearly trend analysis of breaches (reference 002, §10).
+
+    ``tot``: only breaches discovered up to that day, for a report on part of the year.
+    """
+    lekken = [b.model for b in register.datalekken if b.model.ontdekt_op.year == jaar
+              and (tot is None or b.model.ontdekt_op.date() <= tot)]
     echte = [d for d in lekken if not d.geen_datalek]
     gemeld = []
     op_tijd = 0

@@ -204,3 +204,52 @@ def stand(root: Path, naam: str) -> Iterator[Register]:
                              "versie heeft geen registers om mee te vergelijken; kies een "
                              "latere revisie")
         yield load_register(Path(tmp))
+
+
+# --- the revisions of a period (avgctl rapport) ---------------------------------------------
+
+@dataclass(frozen=True)
+class Revisie:
+    """A commit: its id and the day it was made (committer date)."""
+
+    commit: str
+    datum: dt.date
+
+
+def revisie_voor(root: Path, dag: dt.date, zone: str = "UTC") -> Revisie | None:
+    """The last commit made before the start of ``dag`` (in ``zone``) on the current branch,
+    or None: outside git, without git, or when no commit is that old."""
+    from zoneinfo import ZoneInfo
+
+    begin = dt.datetime.combine(dag, dt.time(0), ZoneInfo(zone))
+    uit = _git(root, "log", "-1", "--first-parent", f"--before={begin.isoformat()}",
+               "--format=%H%x1f%cs", "HEAD")
+    if not uit or "\x1f" not in uit:
+        return None
+    commit, _, datum = uit.strip().partition("\x1f")
+    try:
+        return Revisie(commit, dt.date.fromisoformat(datum))
+    except ValueError:
+        return None
+
+
+def in_git(root: Path) -> bool:
+    """Whether ``root`` is inside a git work tree with at least one commit."""
+    return _git(root, "rev-parse", "--verify", "-q", "HEAD") is not None
+
+
+def commits_tussen(root: Path, van: str | None, tot: str, rels: list[str]) -> list[Wijziging]:
+    """The commits after ``van`` (None: from the first) up to and including ``tot`` that
+    changed one of ``rels``, newest first, on the current branch."""
+    bereik = f"{van}..{tot}" if van else tot
+    log = _git(root, "log", "--first-parent", "--format=%cs%x1f%s", bereik, "--", *rels)
+    if log is None:
+        return []
+    result = []
+    for line in log.splitlines():
+        datum, _, onderwerp = line.partition("\x1f")
+        try:
+            result.append(Wijziging(dt.date.fromisoformat(datum), onderwerp.strip()))
+        except ValueError:
+            continue
+    return result
