@@ -129,7 +129,7 @@ def voorbeeld(tmp_path: Path) -> Path:
 
 def test_unknown_column_is_accepted(cli: Any, voorbeeld: Path) -> None:
     header = (voorbeeld / F).read_bytes().split(b"\n", 1)[0]
-    assert header.endswith(b",opmerking,intern_dossier")
+    assert header.endswith(b",opnieuw_toegepast_op,intern_dossier")
     result = cli("check", "--repo", str(voorbeeld), "--vandaag", DAG)
     assert (result.exit_code, result.err) == (0, "")
     assert result.out.startswith("Geen bevindingen (")
@@ -155,7 +155,7 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
         "  wettelijke termijn:  21 december 2026 (met verlenging uiterlijk 22 februari 2027)\n")
     reg.changed(toegevoegd=[
         "AVG-2026-0075,2026-11-20,K-20391,betrokkene,email,wissing,Privacycoördinator,open,"
-        "open,,,,,,,,,,,80.1.1; 80.2.1,,,\n".encode()])
+        "open,,,,,,,,,,,80.1.1; 80.2.1,,,,,,,,,,,\n".encode()])
 
     # update: the identity check
     result = cli("verzoek", "update", NIEUW, "--verificatie", "positief",
@@ -163,8 +163,8 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
     assert (result.exit_code, result.err) == (0, "")
     assert result.out == f"Verzoek {NIEUW} bijgewerkt: verificatie, verificatie_op.\n"
     reg.changed({n: "AVG-2026-0075,2026-11-20,K-20391,betrokkene,email,wissing,"
-                    "Privacycoördinator,open,positief,2026-11-23,,,,,,,,,,80.1.1; 80.2.1,,,\n"
-                    .encode()})
+                    "Privacycoördinator,open,positief,2026-11-23,,,,,,,,,,80.1.1; 80.2.1,,,"
+                    ",,,,,,,,\n".encode()})
 
     # verleng within the first month
     result = cli("verzoek", "verleng", NIEUW, "--reden", "gegevens staan in vijf systemen",
@@ -176,7 +176,7 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
         f"Stuur de betrokkene de verlengingsbrief: avgctl verzoek brief {NIEUW} verlenging\n")
     verlengd = ("AVG-2026-0075,2026-11-20,K-20391,betrokkene,email,wissing,Privacycoördinator,"
                 "in_behandeling,positief,2026-11-23,,,,2026-11-25,gegevens staan in vijf "
-                "systemen,,,,,80.1.1; 80.2.1,,,\n")
+                "systemen,,,,,80.1.1; 80.2.1,,,,,,,,,,,\n")
     reg.changed({n: verlengd.encode()})
 
     # a second extension is refused
@@ -217,7 +217,7 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
     reg.changed({n: ("AVG-2026-0075,2026-11-20,K-20391,betrokkene,email,wissing,"
                      "Privacycoördinator,afgehandeld,positief,2026-11-23,,,,2026-11-25,gegevens "
                      "staan in vijf systemen,2026-12-04,gedeeltelijk_toegewezen,"
-                     "wettelijke_bewaarplicht,e-mail,80.1.1; 80.2.1,,,\n").encode()})
+                     "wettelijke_bewaarplicht,e-mail,80.1.1; 80.2.1,,,,,,,,,,,\n").encode()})
 
     result = cli("verzoek", "update", NIEUW, "--ontvangers-geinformeerd", "2026-12-07", *repo)
     assert (result.exit_code, result.err) == (0, "")
@@ -225,12 +225,14 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
     reg.changed({n: ("AVG-2026-0075,2026-11-20,K-20391,betrokkene,email,wissing,"
                      "Privacycoördinator,afgehandeld,positief,2026-11-23,,,,2026-11-25,gegevens "
                      "staan in vijf systemen,2026-12-04,gedeeltelijk_toegewezen,"
-                     "wettelijke_bewaarplicht,e-mail,80.1.1; 80.2.1,2026-12-07,,\n").encode()})
+                     "wettelijke_bewaarplicht,e-mail,80.1.1; 80.2.1,2026-12-07,,"
+                     ",,,,,,,,\n").encode()})
 
     # a refusal on a row with a quoted value in the unknown column keeps that value
     i = reg.index("AVG-2026-0074")
     assert reg.lines[i] == (b"AVG-2026-0074,2026-11-19,K-10925,betrokkene,brief,inzage,"
                             b"Teamleider klantcontact,open,open,,,,,,,,,,,30.1.1; 30.4.1,,,"
+                            b",,,,,,,,"
                             b'"map 83, la 2"\n')
     result = cli("verzoek", "afhandel", "AVG-2026-0074", "--besluit", "afgewezen",
                  "--grond", "identiteit_niet_vastgesteld", "--vandaag", "2026-12-04", *repo)
@@ -238,7 +240,7 @@ def test_workflow_changes_only_the_affected_line(cli: Any, voorbeeld: Path) -> N
     assert result.out == "Verzoek AVG-2026-0074 afgehandeld op 4 december 2026: afgewezen.\n"
     reg.changed({i: b"AVG-2026-0074,2026-11-19,K-10925,betrokkene,brief,inzage,Teamleider "
                     b"klantcontact,afgehandeld,open,,,,,,,2026-12-04,afgewezen,"
-                    b'identiteit_niet_vastgesteld,,30.1.1; 30.4.1,,,"map 83, la 2"\n'})
+                    b'identiteit_niet_vastgesteld,,30.1.1; 30.4.1,,,,,,,,,,,"map 83, la 2"\n'})
 
     # the unknown column is still there for every row, untouched
     rows = _rows(voorbeeld / F)
@@ -316,14 +318,15 @@ def test_writes_keep_the_dialect(cli: Any, voorbeeld: Path, delimiter: str, eol:
     basis = ["AVG-2026-0075", DAG, "K-20392", "betrokkene", "portaal", "rectificatie", ""]
     # a new row has a field for every column, also the organisation's own (dossier)
     reg.changed(toegevoegd=[regel(*basis, "open", "open", *[""] * 10, "30.1.1; 30.4.1", "",
-                                  "", "")])
+                                  "", *[""] * 8, "")])
     if delimiter == ";":
-        assert reg.lines[-1].endswith(b';"30.1.1; 30.4.1";;;' + e)
+        assert reg.lines[-1].endswith(b';"30.1.1; 30.4.1";;;' + d * 8 + e)
 
     assert cli("verzoek", "verleng", NIEUW, "--reden", "veel verzoeken", "--vandaag",
                "2026-11-23", *repo).exit_code == 0
     reg.changed({n: regel(*basis, "in_behandeling", "open", "", "", "", "", "2026-11-23",
-                          "veel verzoeken", "", "", "", "", "30.1.1; 30.4.1", "", "", "")})
+                          "veel verzoeken", "", "", "", "", "30.1.1; 30.4.1", "", "", *[""] * 8,
+                          "")})
 
     i = reg.index("AVG-2026-0073")
     old = reg.lines[i]
@@ -336,7 +339,7 @@ def test_writes_keep_the_dialect(cli: Any, voorbeeld: Path, delimiter: str, eol:
     old_cells = next(csv.reader([old.decode("utf-8").rstrip("\r\n")], delimiter=delimiter))
     assert cells[7] == "afgehandeld" and cells[15:18] == ["2026-11-27", "toegewezen", ""]
     assert cells[20] == "nvt"
-    assert cells[:7] == old_cells[:7] and cells[22] == old_cells[22] == "DOS-082"
+    assert cells[:7] == old_cells[:7] and cells[30] == old_cells[30] == "DOS-082"
     reg.changed({i: new})
 
     raw = path.read_bytes()

@@ -54,6 +54,9 @@ CASES: list[tuple[str, str, tuple[int, int]]] = [
     # a refusal ground on a request that was granted: the column of the ground
     ("AVG714", "AVG-2026-0001,2026-05-04,K-1,email,inzage,afgehandeld,positief,2026-05-05,,,"
      "2026-05-20,toegewezen,herhaald_verzoek,,\n", (2, 99)),
+    # a refusal on the ground 'overig' without an explanation for the data subject
+    ("AVG715", "AVG-2026-0001,2026-05-04,K-1,email,bezwaar,afgehandeld,positief,2026-05-05,,,"
+     "2026-05-20,afgewezen,overig,,\n", (2, 99)),
 ]
 
 BELEID = """\

@@ -41,7 +41,8 @@ GEANONIMISEERD = "geanonimiseerd"  # what replaces betrokkene_ref, a required fi
 # What anonymising removes (DOMAIN.md §9): everything that can identify a person. What stays is
 # what the trend analysis needs: type, channel, dates, outcome, refusal ground, activity ids,
 # kind, counts, categories, severity, risk and the notifications.
-VERZOEK_LEEG = ("opmerking", "verzonden_via", "verlenging_reden", "pauze_reden")
+VERZOEK_LEEG = ("opmerking", "verzonden_via", "verlenging_reden", "pauze_reden",
+                "afwijzing_toelichting")
 VERZOEK_VERVANG = {"betrokkene_ref": GEANONIMISEERD}
 DATALEK_LEEG = ("gemeld_door", "beschrijving", "oorzaak", "gevolgen", "besluit_motivatie",
                 "reden_vertraging", "evaluatie", "hoe_ontdekt", "beveiliging_toelichting",

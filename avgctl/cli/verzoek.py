@@ -19,7 +19,9 @@ from avgctl.cli.opties import (
 )
 
 _BEHANDELAAR = "De functie of het team dat het verzoek behandelt."
-_OPMERKING = "Een opmerking, zonder persoonsgegevens."
+_OPMERKING = "Een interne opmerking, zonder persoonsgegevens; komt nooit in een brief."
+_TOELICHTING = ("Bij een (gedeeltelijke) afwijzing: de uitleg aan de betrokkene, zoals die in "
+                "de brief komt; nodig bij de grond 'overig'.")
 _VERWERKINGEN = "Ids van de verwerkingen waarop het verzoek gaat, gescheiden door ';'."
 _ONTVANGERS = ("Na rectificatie, wissing of beperking: de datum waarop de ontvangers zijn "
                "ingelicht (art. 19 AVG, JJJJ-MM-DD), of 'nvt' als er geen ontvangers zijn.")
@@ -84,6 +86,7 @@ def verzoek_update(
     verwerkingen: Annotated[str | None, tekst(_VERWERKINGEN + " Vervangt de huidige lijst.",
                                               "IDS")] = None,
     ontvangers_geinformeerd: Annotated[str | None, tekst(_ONTVANGERS, "DATUM")] = None,
+    afwijzing_toelichting: Annotated[str | None, tekst(_TOELICHTING)] = None,
     opmerking: Annotated[str | None, tekst(_OPMERKING)] = None,
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
@@ -96,6 +99,7 @@ def verzoek_update(
         "status": status, "behandelaar": behandelaar, "verificatie": verificatie,
         "pauze_reden": pauze_reden, "verwerkingen": verwerkingen, "opmerking": opmerking,
         "ontvangers_geinformeerd": ontvangers_geinformeerd,
+        "afwijzing_toelichting": afwijzing_toelichting,
         **datums(verificatie_op=verificatie_op, gepauzeerd_van=gepauzeerd_van,
                   gepauzeerd_tot=gepauzeerd_tot),
     }
@@ -129,6 +133,7 @@ def verzoek_afhandel(
         "Bij (gedeeltelijke) afwijzing de grond: identiteit_niet_vastgesteld, "
         "herhaald_verzoek, doel_onduidelijk, kennelijk_ongegrond, buitensporig, "
         "wettelijke_bewaarplicht, lopende_procedure, geen_gegevens of overig.", "GROND")] = None,
+    toelichting: Annotated[str | None, tekst(_TOELICHTING)] = None,
     op: Annotated[str | None, datum("De dag van het antwoord; standaard vandaag.")] = None,
     via: Annotated[str | None, tekst(
         "Hoe het antwoord is verzonden, bijvoorbeeld aangetekende brief.")] = None,
@@ -141,7 +146,8 @@ def verzoek_afhandel(
     from avgctl.commands.common import parse_datum, parse_vandaag
 
     return command.afhandel(repo, parse_vandaag(vandaag), referentie, besluit, grond,
-                            parse_datum(op, "--op"), via, ontvangers_geinformeerd)
+                            parse_datum(op, "--op"), via, ontvangers_geinformeerd,
+                            {"afwijzing_toelichting": toelichting})
 
 
 @verzoek_app.command("list")
@@ -189,6 +195,24 @@ def verzoek_brief(
     from avgctl.commands.common import parse_vandaag
 
     return command.brief(repo, parse_vandaag(vandaag), referentie, soort, fmt, uit)
+
+
+@verzoek_app.command("overzicht")
+def verzoek_overzicht(
+    referentie: RefArg,
+    fmt: Annotated[str, formaat("md", "html")] = "md",
+    uit: Annotated[Path | None, tekst("Schrijf naar dit bestand in plaats van naar het "
+                                      "scherm.", "BESTAND", "--uit", "-o")] = None,
+    repo: RepoOpt = None,
+    vandaag: VandaagOpt = None,
+) -> int:
+    """Maak bij een inzageverzoek het overzicht van art. 15 lid 1 AVG: per verwerking de
+    doelen, gegevens, ontvangers, bewaartermijn, bron en geautomatiseerde besluiten, met de
+    rechten en de klacht bij de AP."""
+    from avgctl.commands import verzoek as command
+    from avgctl.commands.common import parse_vandaag
+
+    return command.overzicht(repo, parse_vandaag(vandaag), referentie, fmt, uit)
 
 
 @verzoek_app.command("herstel")

@@ -138,7 +138,8 @@ def verleng(repo: Path | None, dag: dt.date | None, referentie: str, reden: str,
 
 def afhandel(repo: Path | None, dag: dt.date | None, referentie: str, besluit: str,
              grond: str | None, op: dt.date | None, via: str | None,
-             ontvangers: str | None) -> int:
+             ontvangers: str | None, extra: dict[str, Any] | None = None) -> int:
+    """``extra``: further fields of the decision (the explanation of a refusal, and so on)."""
     def werk(register: Register, bron: Bron[Verzoek]) -> Verzoek:
         if bron.model.status in ("afgehandeld", "ingetrokken"):
             raise AvgctlError(f"{referentie} is al {bron.model.status}")
@@ -150,6 +151,7 @@ def afhandel(repo: Path | None, dag: dt.date | None, referentie: str, besluit: s
         }
         if ontvangers is not None:
             wijzigingen["ontvangers_geinformeerd"] = ontvangers
+        wijzigingen.update(extra or {})
         return _wijzig(register, bron, {k: v for k, v in wijzigingen.items() if v is not None},
                        vandaag(dag, register))
 
@@ -349,5 +351,25 @@ def brief(repo: Path | None, dag: dt.date | None, referentie: str, soort: str, f
         titel = f"{soort.capitalize()} {referentie}"
         text = render("brieven/brief.html.j2", {"titel": titel, "inhoud": markdown_html(text)},
                       register.root)
+    lever(text.encode("utf-8"), uit)
+    return EXIT_OK
+
+
+def overzicht(repo: Path | None, dag: dt.date | None, referentie: str, fmt: str,
+              uit: Path | None) -> int:
+    """The art. 15(1) overview of an access request, from the activities it names."""
+    from avgctl.commands.common import REGISTER
+    from avgctl.commands.privacyverklaring import bewaartekst
+    from avgctl.render import markdown_html, render
+    from avgctl.verzoeken import overzicht as domein
+
+    check_format(fmt, ("md", "html"))
+    register = open_register(repo, VERZOEKEN | REGISTER)
+    bron = _zoek(register, referentie)
+    context = domein.overzicht(register, bron.model, vandaag(dag, register), bewaartekst)
+    text = render("brieven/verzoek-overzicht.md.j2", context, register.root)
+    if fmt == "html":
+        text = render("brieven/brief.html.j2", {"titel": f"{context['titel']} {referentie}",
+                                                "inhoud": markdown_html(text)}, register.root)
     lever(text.encode("utf-8"), uit)
     return EXIT_OK

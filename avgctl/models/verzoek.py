@@ -48,6 +48,21 @@ Afwijzingsgrond = Literal[
 ]
 
 
+# How the identity was checked (reference 002, §3.1). A copy of an ID document only with the
+# photo and the BSN shielded: no more data than needed (art. 5(1)(c) AVG), and the BSN only
+# where a law allows it (art. 46 UAVG). An unshielded copy is no choice (see ONAFGESCHERMD).
+Verificatiewijze = Literal[
+    "bekend_emailadres", "zaaknummer_en_naw", "laatste_cijfers_bsn", "afgeschermde_kopie_id",
+    "balie", "anders",
+]
+
+# The proof that someone may act for the data subject.
+Machtiging = Literal[
+    "volmacht", "rechterlijke_uitspraak", "ouderlijk_gezag", "advocatenregister",
+    "curatele_bewind",
+]
+
+
 class Verzoek(Model):
     """Een verzoek van een betrokkene (art. 12-22 AVG)."""
 
@@ -60,6 +75,10 @@ class Verzoek(Model):
     verzoeker: Literal["betrokkene", "gemachtigde", "wettelijk_vertegenwoordiger", "advocaat"] \
         = Field(default="betrokkene", description="Wie het verzoek deed: de betrokkene zelf of "
                 "iemand namens hem.")
+    machtiging: Machtiging | None = Field(
+        default=None, description="Bij een verzoek namens de betrokkene: het bewijs dat de "
+        "verzoeker dat mag: volmacht, rechterlijke_uitspraak, ouderlijk_gezag, "
+        "advocatenregister of curatele_bewind.")
     kanaal: Literal["formulier", "email", "brief", "balie", "telefoon", "portaal"] = Field(
         description="Hoe het verzoek binnenkwam.")
     type: Verzoektype = Field(description="Het soort verzoek: inzage, rectificatie, wissing, "
@@ -73,6 +92,10 @@ class Verzoek(Model):
         default="open", description="De uitkomst van de controle van de identiteit.")
     verificatie_op: Datum | None = Field(default=None, description="Wanneer de identiteit "
                                            "is gecontroleerd.")
+    verificatie_wijze: Verificatiewijze | None = Field(
+        default=None, description="Hoe de identiteit is gecontroleerd: bekend_emailadres, "
+        "zaaknummer_en_naw, laatste_cijfers_bsn, afgeschermde_kopie_id, balie of anders. Een "
+        "kopie van een identiteitsbewijs zonder afscherming hoort daar niet bij.")
     gepauzeerd_van: Datum | None = Field(default=None, description="Begin van een pauze in "
                                            "de eigen termijn, bijvoorbeeld in afwachting van "
                                            "een identiteitsbewijs.")
@@ -90,6 +113,20 @@ class Verzoek(Model):
         default=None, description="Het besluit op het verzoek.")
     afwijzingsgrond: Afwijzingsgrond | None = Field(
         default=None, description="Bij (gedeeltelijke) afwijzing: de grond.")
+    # Told to the data subject in the refusal letter (art. 12(4) AVG); 'opmerking' stays
+    # internal and never goes into a letter.
+    afwijzing_toelichting: str | None = Field(
+        default=None, description="Bij (gedeeltelijke) afwijzing: de uitleg aan de "
+        "betrokkene, zoals die in de brief komt; nodig bij de grond 'overig'. Anders dan "
+        "'opmerking' (intern) is deze tekst voor de betrokkene bedoeld.")
+    # The FG's advice on a refusal (art. 38(1) and 39(1)(a) AVG), flat for the CSV register.
+    fg_advies_op: Datum | None = Field(default=None, description="Wanneer de functionaris "
+                                         "gegevensbescherming advies gaf over de afwijzing.")
+    fg_advies: str | None = Field(default=None, description="Het advies van de FG, kort.")
+    fg_advies_gevolgd: Literal["ja", "nee"] | None = Field(
+        default=None, description="Of het advies is gevolgd: ja of nee.")
+    fg_advies_motivatie_afwijking: str | None = Field(
+        default=None, description="Waarom het advies niet is gevolgd (nodig bij 'nee').")
     verzonden_via: str | None = Field(default=None, description="Hoe het antwoord is "
                                       "verzonden, bijvoorbeeld aangetekende brief.")
     verwerkingen: list[str] = Field(default_factory=list, description="De ids van de "
@@ -97,8 +134,11 @@ class Verzoek(Model):
     ontvangers_geinformeerd: Datum | Literal["nvt"] | None = Field(
         default=None, description="Na rectificatie, wissing of beperking: wanneer de "
         "ontvangers zijn ingelicht (art. 19 AVG), of 'nvt' als er geen ontvangers zijn.")
-    opmerking: str | None = Field(default=None, description="Een opmerking, zonder "
-                                  "persoonsgegevens.")
+    opnieuw_toegepast_op: Datum | None = Field(
+        default=None, description="Na het terugzetten van een back-up: wanneer deze wissing "
+        "opnieuw is uitgevoerd ('avgctl verzoek herstel --bevestig').")
+    opmerking: str | None = Field(default=None, description="Een interne opmerking, zonder "
+                                  "persoonsgegevens; komt nooit in een brief.")
     # Retention of the register's own records (DOMAIN.md §5 and §9).
     blokkade: str | None = Field(default=None, description="Waarom het verzoek langer dan de "
                                  "bewaartermijn blijft, zoals een klacht, bezwaar of "
@@ -117,6 +157,8 @@ GESTRUCTUREERD = frozenset({
     "verificatie_op",
     "gepauzeerd_van", "gepauzeerd_tot", "verlengd_op", "afgehandeld_op", "besluit",
     "afwijzingsgrond", "verwerkingen", "ontvangers_geinformeerd", "betrokkene_ref",
+    "verificatie_wijze", "machtiging", "fg_advies_op", "fg_advies_gevolgd",
+    "opnieuw_toegepast_op",
 })
 
 

@@ -412,3 +412,10 @@ def _kanalen(verwerkingen: list[dict[str, Any]], taal: Taal) -> list[dict[str, A
         if betrokken:
             result.append({"id": kanaal, "titel": titel, "verwerkingen": betrokken})
     return result
+
+
+# The art. 15 overview of an access request (verzoeken/overzicht.py) tells the same things
+# per activity as a statement does, in the same words: it uses these.
+verwerking_inhoud = _verwerking
+partijen_van = _partijen
+doorgiften_van = _doorgiften

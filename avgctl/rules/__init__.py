@@ -85,6 +85,7 @@ _RULES: list[type[Rule]] = [
     verzoeken.PauzeZonderReden,
     verzoeken.OnbekendeVerwerking,
     verzoeken.GrondBijToewijzing,
+    verzoeken.ToelichtingOntbreekt,
     datalekken.MeldingTeLaatZonderReden,
     datalekken.NietGemeld,
     datalekken.HoogRisicoNietGeinformeerd,

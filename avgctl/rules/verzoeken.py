@@ -1,4 +1,4 @@
-"""AVG701-AVG714: the register of data-subject requests (art. 12-22 AVG)."""
+"""AVG701-AVG715: the register of data-subject requests (art. 12-22 AVG)."""
 
 from __future__ import annotations
 
@@ -534,3 +534,42 @@ class GrondBijToewijzing(_VerzoekRule):
                                    f"maar heeft afwijzingsgrond '{v.afwijzingsgrond}'",
                                    "maak de grond leeg, of leg het besluit vast als "
                                    "gedeeltelijk_toegewezen of afgewezen")
+
+
+class ToelichtingOntbreekt(_VerzoekRule):
+    """Een (gedeeltelijke) afwijzing met de grond 'overig', zonder uitleg voor de betrokkene.
+
+    Waarom: wie een verzoek niet (helemaal) inwilligt, zegt de betrokkene waarom (art. 12
+    lid 4 AVG). Bij de vaste gronden staat die uitleg in de brief; bij 'overig' kan alleen
+    'afwijzing_toelichting' zeggen wat de reden is. De 'opmerking' is intern en komt nooit in
+    een brief.
+
+    Oplossing: schrijf in 'afwijzing_toelichting' de reden zoals de betrokkene hem leest,
+    bijvoorbeeld met 'avgctl verzoek update REF --afwijzing-toelichting "..."'.
+    """
+
+    code = "AVG715"
+    severity = Severity.FOUT
+    bij_schrijven = True
+    title = "Afwijzing 'overig' zonder toelichting"
+    artikel = "art. 12 lid 4 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=_csv("AVG-2026-0001,2026-03-02,K-1001,email,overdraagbaarheid,afgehandeld,"
+                  "positief,2026-03-03,,,2026-03-20,afgewezen,overig"),
+        goed=KOP.replace("\n", ",afwijzing_toelichting\n")
+        + "AVG-2026-0001,2026-03-02,K-1001,email,overdraagbaarheid,afgehandeld,positief,"
+        "2026-03-03,,,2026-03-20,afgewezen,overig,het recht op overdracht geldt niet bij een "
+        "wettelijke taak (art. 20 lid 3 AVG)\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.verzoeken():
+            v = bron.model
+            # An anonymised record no longer has its free texts (DOMAIN.md §9).
+            if (v.afwijzingsgrond == "overig" and v.besluit not in (None, "toegewezen")
+                    and not v.afwijzing_toelichting and v.geanonimiseerd_op is None):
+                yield self.finding(bron, ("afwijzingsgrond",), f"{v.referentie}: afwijzing "
+                                   "met grond 'overig' zonder uitleg voor de betrokkene",
+                                   "vul 'afwijzing_toelichting' in; de opmerking is intern en "
+                                   "komt niet in de brief")

@@ -13,6 +13,8 @@ from avgctl.render.markdown import Markdown, markdown_tekst
 from avgctl.store.register import Register
 from avgctl.verzoeken.views import termijnen
 
+OVERZICHT_TITEL = "Overzicht van uw persoonsgegevens"
+
 SOORTEN = ("ontvangst", "verlenging", "afwijzing", "besluit")
 
 TYPE_TEKST = {
@@ -27,9 +29,11 @@ TYPE_TEKST = {
 }
 
 UITVOERING = {
-    "inzage": "Bij deze brief vindt u een overzicht van de persoonsgegevens die wij van u "
-    "verwerken, met de doelen, de ontvangers, de bewaartermijnen en waar de gegevens "
-    "vandaan komen.",
+    # The overview itself is 'avgctl verzoek overzicht' (art. 15(1) a-h): the letter names it.
+    "inzage": "Bij deze brief vindt u een kopie van de persoonsgegevens die wij van u "
+    "verwerken, en het document '{overzicht}' met ons kenmerk {referentie}. Daarin staat per "
+    "verwerking waarvoor wij uw gegevens gebruiken, welke gegevens het zijn, aan wie wij ze "
+    "geven, hoe lang wij ze bewaren, waar ze vandaan komen en welke rechten u hebt.",
     "rectificatie": "Wij hebben uw persoonsgegevens aangepast zoals u vroeg.",
     "wissing": "Wij hebben uw persoonsgegevens verwijderd. In back-ups blijven ze nog korte "
     "tijd bestaan; zetten wij een back-up terug, dan verwijderen wij ze opnieuw.",
@@ -67,6 +71,27 @@ GROND_TEKST = {
 }
 
 
+def _grond(referentie: str, verzoek: Verzoek) -> str:
+    """Why the request was (partly) refused, in the words the data subject reads.
+
+    The fixed grounds have their text here; ``afwijzing_toelichting`` adds to it, and is the
+    whole reason for 'overig'. The internal ``opmerking`` is never used (art. 12(4) AVG asks
+    for the reasons; an internal note is not written for the data subject).
+    """
+    if verzoek.besluit in (None, "toegewezen"):
+        return ""
+    grond = GROND_TEKST.get(verzoek.afwijzingsgrond or "", "")
+    toelichting = verzoek.afwijzing_toelichting or ""
+    if grond and toelichting:
+        return f"{grond} {toelichting}"
+    if grond or toelichting:
+        return grond or toelichting
+    raise AvgctlError(f"{referentie} heeft geen uitleg voor de betrokkene: vul "
+                      "'afwijzing_toelichting' in (avgctl verzoek update "
+                      f"{referentie} --afwijzing-toelichting TEKST); de opmerking is intern "
+                      "en komt niet in een brief")
+
+
 def afzender_regels(org: Organisatie | None, met_email: bool) -> list[str]:
     """The sender's lines at the top of a letter: name, address, phone (and e-mail)."""
     if org is None:
@@ -95,10 +120,12 @@ def context(register: Register, referentie: str, soort: str, vandaag: dt.date,
         raise AvgctlError(f"{referentie} is toegewezen; gebruik de brief 'besluit'")
     t = termijnen(register, verzoek)
     config = register.config.model if register.config is not None else None
-    grond = GROND_TEKST.get(verzoek.afwijzingsgrond or "", "")
-    if verzoek.afwijzingsgrond == "overig" or (verzoek.besluit and verzoek.besluit != "toegewezen"
-                                                and not grond):
-        grond = verzoek.opmerking or "De reden staat in de bijlage bij deze brief."
+    grond = _grond(referentie, verzoek)
+    if verzoek.type == "inzage" and verzoek.besluit in ("toegewezen", "gedeeltelijk_toegewezen") \
+            and not verzoek.verwerkingen:
+        raise AvgctlError(f"{referentie} noemt geen verwerkingen, dus er is geen overzicht van "
+                          "de gegevens (art. 15 lid 1 AVG) om mee te sturen; vul ze in met "
+                          f"'avgctl verzoek update {referentie} --verwerkingen IDS'")
     org = config.organisatie if config is not None else None
     afzender = afzender_regels(org, met_email=True)
     return {
@@ -114,7 +141,8 @@ def context(register: Register, referentie: str, soort: str, vandaag: dt.date,
             "besluit": verzoek.besluit or "",
             "verlenging_reden": verzoek.verlenging_reden or "",
             "grond_tekst": grond,
-            "uitvoering": UITVOERING[verzoek.type],
+            "uitvoering": UITVOERING[verzoek.type].format(overzicht=OVERZICHT_TITEL,
+                                                          referentie=verzoek.referentie),
             "melden_aan_ontvangers": verzoek.type in MELDEN_AAN_ONTVANGERS,
         },
         "termijnen": {
