@@ -167,11 +167,11 @@ def test_html_and_other_templates_are_not_markdown_escaped(tmp_path: Path) -> No
 VERZOEKEN = """\
 referentie,ontvangen,betrokkene_ref,verzoeker,kanaal,type,behandelaar,status,verificatie,\
 verificatie_op,verlengd_op,verlenging_reden,afgehandeld_op,besluit,afwijzingsgrond,\
-verzonden_via,verwerkingen,ontvangers_geinformeerd,opmerking
+verzonden_via,verwerkingen,ontvangers_geinformeerd,opmerking,afwijzing_toelichting,machtiging
 AVG-2026-0002,2026-05-04,K-1002,gemachtigde,brief,inzage,Bureaumanager,in_behandeling,positief,\
-2026-05-05,2026-05-20,"{hostile}",,,,,20.1.1,,
+2026-05-05,2026-05-20,"{hostile}",,,,,20.1.1,,,,volmacht
 AVG-2026-0003,2026-05-06,K-1003,betrokkene,email,wissing,Bureaumanager,afgehandeld,positief,\
-2026-05-07,,,2026-05-26,afgewezen,overig,aangetekende brief,20.1.1,,"{hostile}"
+2026-05-07,,,2026-05-26,afgewezen,overig,aangetekende brief,20.1.1,,,"{hostile}",
 """
 
 
