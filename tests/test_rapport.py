@@ -441,34 +441,87 @@ def _commit(root: Path, datum: str, bericht: str) -> None:
     _git(root, "commit", "-q", "-m", bericht, datum=datum)
 
 
+NIEUWE_VERWERKING = """\
+id: "40.3.2"
+naam: Beslaglegging
+eigenaar: Gerechtsdeurwaarder
+doel: Beslag leggen op grond van een vonnis.
+grondslag: wettelijke_verplichting
+betrokkenen: [opdrachtgever]
+gegevens:
+  - type: NAW
+    betrokkene: opdrachtgever
+    verwerkers: [dossiersoft-bv]
+    ontvangers: []
+    bewaartermijn: dossier
+beveiliging: [toegangsbeheer]
+dpia: {nodig: false, motivatie: Geen verhoogd risico.}
+"""
+
+
 @pytest.fixture
 def geschiedenis(tmp_path: Path) -> Path:
+    """A compliance repository with one commit per kind of change, at fixed days."""
     root = write_repo(tmp_path / "repo", BASIS)
     _git(root, "init", "-q", "-b", "main")
     _commit(root, "2025-12-15", "Register begonnen")
-    pad = root / "registers/verwerkingen/20.1.1-intake.yaml"
-    pad.write_text(pad.read_text("utf-8").replace("Intake nieuwe zaak", "Intake van een zaak"),
-                   "utf-8")
+    intake = root / "registers/verwerkingen/20.1.1-intake.yaml"
+    intake.write_text(intake.read_text("utf-8").replace("Intake nieuwe zaak",
+                                                        "Intake van een zaak"), "utf-8")
     _commit(root, "2026-03-02", "Naam van de intake verduidelijkt")
     (root / "notities.txt").write_text("geen register\n", "utf-8")
-    _commit(root, "2026-04-10", "Notities")  # not a register file: not counted
+    _commit(root, "2026-04-10", "Notities")  # not a register file: no commit in the list
+    (root / "registers/verwerkingen/40.3.2-beslag.yaml").write_text(NIEUWE_VERWERKING, "utf-8")
+    _commit(root, "2026-05-04", "Beslaglegging in het register")
     termijnen = root / "registers/bewaartermijnen.yaml"
     termijnen.write_text(termijnen.read_text("utf-8").replace("10 jaar", "7 jaar"), "utf-8")
     _commit(root, "2026-08-01", "Bewaartermijn dossier naar 7 jaar")
+    intake.write_text(intake.read_text("utf-8").replace("grondslag: overeenkomst",
+                                                        "grondslag: wettelijke_verplichting"),
+                      "utf-8")
+    _commit(root, "2026-09-01", "Grondslag intake")
     return root
 
 
-def test_changes_in_the_period_come_from_git(geschiedenis: Path, cli: Any) -> None:
-    result = cli("rapport", "--repo", str(geschiedenis), "--periode", "2026H1", "--format",
-                 "json", "--vandaag", DAG)
+def _wijzigingen(cli: Any, root: Path, periode: str) -> dict[str, Any]:
+    result = cli("rapport", "--repo", str(root), "--periode", periode, "--format", "json",
+                 "--vandaag", DAG)
     assert result.exit_code == 0, result.err
-    w = json.loads(result.out)["wijzigingen"]
+    w: dict[str, Any] = json.loads(result.out)["wijzigingen"]
+    return w
+
+
+def _samenvatting(w: dict[str, Any]) -> dict[str, int]:
+    return {r["wat"]: r["aantal"] for r in w["samenvatting"] if r["aantal"]}
+
+
+def test_changes_in_the_period_come_from_git(geschiedenis: Path, cli: Any) -> None:
+    w = _wijzigingen(cli, geschiedenis, "2026H1")
     assert w["beschikbaar"] is True and w["van"] and w["tot"] and w["van"] != w["tot"]
-    assert w["commits"] == [{"datum": "2026-03-02", "onderwerp":
-                             "Naam van de intake verduidelijkt"}]
-    tweede = json.loads(cli("rapport", "--repo", str(geschiedenis), "--periode", "2026H2",
-                            "--format", "json", "--vandaag", DAG).out)["wijzigingen"]
-    assert [c["onderwerp"] for c in tweede["commits"]] == ["Bewaartermijn dossier naar 7 jaar"]
+    assert [(g["naam"], [z["zin"] for z in g["lijst"]]) for g in w["per_register"]] == [
+        ("Verwerkingen", ["verwerking 20.1.1 hernoemd van 'Intake nieuwe zaak' naar 'Intake van "
+                          "een zaak'",
+                          "nieuwe verwerking 40.3.2 'Beslaglegging' op grond van wettelijke "
+                          "verplichting"])]
+    assert _samenvatting(w) == {"Verwerkingen toegevoegd": 1}
+    assert [c["onderwerp"] for c in w["commits"]] == ["Beslaglegging in het register",
+                                                      "Naam van de intake verduidelijkt"]
+    tweede = _wijzigingen(cli, geschiedenis, "2026H2")
+    assert [z["zin"] for g in tweede["per_register"] for z in g["lijst"]] == [
+        "grondslag van 20.1.1 gewijzigd van overeenkomst naar wettelijke verplichting",
+        "bewaartermijn dossier van 10 naar 7 jaar"]
+    assert _samenvatting(tweede) == {"Grondslagen gewijzigd": 1, "Bewaartermijnen gewijzigd": 1}
+    md = cli("rapport", "--repo", str(geschiedenis), "--periode", "2026H2", "--vandaag", DAG).out
+    assert "### Bewaartermijnen\n\n- bewaartermijn dossier van 10 naar 7 jaar\n" in md
+    assert "| Grondslagen gewijzigd | 1 |" in md
+
+
+def test_a_history_that_begins_in_the_period_counts_everything_as_new(
+        geschiedenis: Path, cli: Any) -> None:
+    w = _wijzigingen(cli, geschiedenis, "2025H2")
+    assert w["van"] == ""  # there was no version before the period
+    assert _samenvatting(w)["Verwerkingen toegevoegd"] == 1
+    assert _samenvatting(w)["Nieuwe partijen (verwerkers, ontvangers)"] == 2
 
 
 def test_history_that_starts_after_the_period(geschiedenis: Path, cli: Any) -> None:

@@ -93,9 +93,13 @@ def besluiten(register: Register) -> inhoud.Besluiten:
 
 def wijzigingen(register: Register, periode: Periode, today: dt.date,
                 zone: str) -> inhoud.Registerwijzigingen:
-    """The changes to the registers in the period, from git: the revision before the period
-    began compared with the last one within it."""
+    """The changes to the registers in the period, from git: the registers as they were at
+    the last commit before the period began, compared with those at the last commit within it
+    (avgctl.wijzigingen, the comparison that ``avgctl diff`` shows a reviewer)."""
+    from contextlib import ExitStack
+
     from avgctl.store import geschiedenis
+    from avgctl.wijzigingen import vergelijk
 
     root = register.root
     if not geschiedenis.in_git(root):
@@ -109,11 +113,34 @@ def wijzigingen(register: Register, periode: Periode, today: dt.date,
             False, f"De git-geschiedenis begint na {periode.naam}; er is geen vastgelegde "
             "versie uit deze periode.")
     van = geschiedenis.revisie_voor(root, periode.van, zone)
+    with ExitStack() as stack:
+        nieuw = _stand(stack, root, tot.commit)
+        if nieuw is None:
+            return inhoud.Registerwijzigingen(
+                False, f"In de laatste versie uit {periode.naam} (commit {tot.commit[:12]}) "
+                "staat nog geen avgctl.yaml, dus er zijn geen registers om te vergelijken.")
+        # Before the first commit, or before the registers came into git: everything in the
+        # period's last version is new.
+        oud = (_stand(stack, root, van.commit) if van else None) or Register(root=nieuw.root)
+        lijst = [w for w in vergelijk(oud, nieuw) if w.register in inhoud.REGISTERWIJZIGINGEN]
     commits = geschiedenis.commits_tussen(root, van.commit if van else None, tot.commit,
                                           REGISTERBESTANDEN)
     return inhoud.Registerwijzigingen(
         True, "", van.commit[:12] if van else "", tot.commit[:12],
-        commits=tuple((c.datum, c.onderwerp) for c in commits))
+        tuple(inhoud.Wijziging(w.register, w.soort, w.zin) for w in lijst),
+        tuple((c.datum, c.onderwerp) for c in commits))
+
+
+def _stand(stack: Any, root: Path, commit: str) -> Register | None:
+    """The registers at ``commit``, or None when that version has no avgctl.yaml (the
+    registers came into git later)."""
+    from avgctl.store import geschiedenis
+
+    try:
+        stand: Register = stack.enter_context(geschiedenis.stand(root, commit))
+    except UsageError:
+        return None
+    return stand
 
 
 def _json_waarde(value: object) -> object:

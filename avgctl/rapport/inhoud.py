@@ -41,13 +41,34 @@ class Besluiten:
     tekst: str | None  # None: the file is not there
 
 
+# The registers whose changes the report lists; changes in the request and breach registers
+# are what the report counts in its own chapters.
+REGISTERWIJZIGINGEN = ("verwerkingen", "partijen", "bewaartermijnen", "organisatie")
+REGISTERNAMEN = {"verwerkingen": "Verwerkingen", "partijen": "Partijen",
+                 "bewaartermijnen": "Bewaartermijnen", "organisatie": "Organisatie en beleid"}
+# What the board asks about first (reference 002: changes in the processing, the processors
+# and the risks), counted from the kinds of change that avgctl.wijzigingen gives.
+# Per line: the (register, kinds) it counts; None: every kind of change in that register.
+SAMENVATTING: tuple[tuple[str, tuple[tuple[str, frozenset[str] | None], ...]], ...] = (
+    ("Verwerkingen toegevoegd", (("verwerkingen", frozenset({"nieuw"})),)),
+    ("Verwerkingen beëindigd", (("verwerkingen", frozenset({"beeindigd"})),)),
+    ("Grondslagen gewijzigd", (("verwerkingen", frozenset({"grondslag",
+                                                         "gegevens_grondslag"})),)),
+    ("DPIA's uitgevoerd", (("verwerkingen", frozenset({"dpia_uitgevoerd"})),)),
+    ("Nieuwe partijen (verwerkers, ontvangers)", (("partijen", frozenset({"nieuw"})),)),
+    ("Doorgiften gewijzigd", (("partijen", frozenset({"doorgifte"})),)),
+    ("Bewaartermijnen gewijzigd", (("bewaartermijnen", None),
+                                   ("verwerkingen", frozenset({"bewaartermijn"})))),
+)
+
+
 @dataclass(frozen=True)
 class Wijziging:
-    """One change to the registers, as a sentence (avgctl diff)."""
+    """One change to the registers, as a sentence (avgctl.wijzigingen)."""
 
+    register: str
     soort: str
     zin: str
-    bestand: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +81,15 @@ class Registerwijzigingen:
     tot: str = ""
     items: tuple[Wijziging, ...] = field(default_factory=tuple)
     commits: tuple[tuple[dt.date, str], ...] = field(default_factory=tuple)  # day, subject
+
+
+def _samenvatting(items: Sequence[Wijziging]) -> list[dict[str, Any]]:
+    def telt(w: Wijziging, delen: tuple[tuple[str, frozenset[str] | None], ...]) -> bool:
+        return any(w.register == register and (soorten is None or w.soort in soorten)
+                   for register, soorten in delen)
+
+    return [{"wat": wat, "aantal": sum(telt(w, delen) for w in items)}
+            for wat, delen in SAMENVATTING]
 
 
 def _periode(p: Periode) -> dict[str, Any]:
@@ -173,8 +203,13 @@ def rapport(register: Register, periode: Periode, vandaag: dt.date,
         "wijzigingen": {
             "beschikbaar": wijzigingen.beschikbaar, "reden": wijzigingen.reden,
             "van": wijzigingen.van, "tot": wijzigingen.tot,
-            "lijst": [{"soort": w.soort, "zin": w.zin, "bestand": w.bestand}
-                      for w in wijzigingen.items],
+            "samenvatting": _samenvatting(wijzigingen.items) if wijzigingen.beschikbaar else [],
+            "per_register": [
+                {"register": naam, "naam": REGISTERNAMEN[naam],
+                 "lijst": [{"soort": w.soort, "zin": w.zin} for w in wijzigingen.items
+                           if w.register == naam]}
+                for naam in REGISTERWIJZIGINGEN
+                if any(w.register == naam for w in wijzigingen.items)],
             "commits": [{"datum": d, "onderwerp": o} for d, o in wijzigingen.commits]},
         "besluiten": {"bestand": besluiten.bestand, "tekst": besluiten.tekst},
         "grafieken": [g.als_dict() for g in grafieken(periode, verzoeken, datalekken, reeks)],
