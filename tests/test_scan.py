@@ -631,3 +631,82 @@ def test_readme_example_is_what_the_example_gives(cli, monkeypatch: pytest.Monke
                  "2026-11-20", "--format", "csv")
     assert result.exit_code == 0, result.err
     assert result.out.count("\n") > 4
+
+
+# The scan reads only the retention rules and two settings; anything not plainly valid in them
+# goes through the register's full read, which reports it as every command does.
+ONGELDIG = [
+    ("registers/bewaartermijnen.yaml", "dossier:\n  duur: 10 jaren en een dag\n  na: x\n"),
+    ("registers/bewaartermijnen.yaml", "dossier:\n  duur: 10 jaar\n  na: Sluiten Dossier\n"),
+    ("registers/bewaartermijnen.yaml", "dossier:\n  duur: 10 jaar\n  nna: sluiten\n"),
+    ("registers/bewaartermijnen.yaml", "dossier:\n  duur: 10\n  na: sluiten\n"),
+    ("registers/bewaartermijnen.yaml", "dossier:\n  duur: 10 jaar\n  vanaf:\n"),
+    ("registers/bewaartermijnen.yaml", "dossier:\n"),
+    ("registers/bewaartermijnen.yaml", "- dossier\n"),
+    ("registers/bewaartermijnen.yaml", "dossier: {duur: 1 jaar, na: x}\ndossier: {}\n"),
+    ("registers/bewaartermijnen.yaml", "dossier: {duur: 1 jaar\n"),
+    ("avgctl.yaml", BASIS["avgctl.yaml"] + "beleid:\n  boekjaar_einde: 02-29\n"),
+    ("avgctl.yaml", BASIS["avgctl.yaml"] + "beleid:\n  boekjaar_einde: ' 06-30'\n"),
+    ("avgctl.yaml", BASIS["avgctl.yaml"] + "beleid:\n  boekjaar_einde: 630\n"),
+    ("avgctl.yaml", BASIS["avgctl.yaml"] + "beleid:\n  tijdzone: Europe\n"),
+    ("avgctl.yaml", BASIS["avgctl.yaml"] + "beleid:\n  tijdzone: Europe/Lindeveld\n"),
+    ("avgctl.yaml", BASIS["avgctl.yaml"] + "beleid:\n"),
+    ("avgctl.yaml", "- organisatie\n"),
+]
+
+
+@pytest.mark.parametrize(("rel", "tekst"), ONGELDIG)
+def test_the_scan_reads_the_register_when_rules_or_settings_are_not_plainly_valid(
+        org: Path, rel: str, tekst: str) -> None:
+    from avgctl.store.inventaris import lees_bewaarregels
+
+    (org / rel).write_text(tekst, encoding="utf-8")
+    assert lees_bewaarregels(org) is None
+
+
+def test_a_wrong_rule_is_reported_as_before(cli, org: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (org / "registers/bewaartermijnen.yaml").write_text(
+        REGELS + "kapot:\n  duur: 3 eeuwen\n", encoding="utf-8")
+    inv = _csv(tmp_path / "inventaris.csv", HEADER, INVENTARIS)
+    result = cli("bewaartermijnen", "scan", str(inv), "--repo", str(org), "--vandaag", VANDAAG)
+    assert result.exit_code == 0, result.err
+    assert result.err == ("let op: 1 fout(en) in registers/bewaartermijnen.yaml; wat daar staat, "
+                          "ontbreekt hieronder. Zie 'avgctl check'\n")
+    assert "D-1  inventaris  dossier" in result.out
+
+
+@pytest.mark.parametrize("beleid", [
+    "", "beleid:\n  boekjaar_einde: 06-30\n",
+    "beleid:\n  boekjaar_einde: \"06-30\\n\"\n  tijdzone: ' UTC '\n",
+    "beleid:\n  tijdzone: America/New_York\n"])
+def test_the_quick_read_gives_what_the_register_gives(org: Path, beleid: str) -> None:
+    from avgctl.models.organisatie import boekjaar_einde_van
+    from avgctl.store.inventaris import lees_bewaarregels
+    from avgctl.store.repo import load_register
+
+    (org / "avgctl.yaml").write_text(BASIS["avgctl.yaml"] + beleid, encoding="utf-8")
+    snel = lees_bewaarregels(org)
+    register = load_register(org, frozenset({"bewaartermijnen"}))
+    assert snel is not None and register.config is not None and not register.load_findings
+    assert snel.termijnen == {k: b.model for k, b in register.bewaartermijnen.items()}
+    assert snel.boekjaar_einde == boekjaar_einde_van(register.config.model.beleid.boekjaar_einde)
+    assert snel.tijdzone == register.config.model.beleid.tijdzone
+    voorbeeld = lees_bewaarregels(PROJECT)
+    assert voorbeeld is not None
+    assert voorbeeld.termijnen == {k: b.model for k, b in load_register(
+        PROJECT, frozenset({"bewaartermijnen"})).bewaartermijnen.items()}
+
+
+def test_the_scan_loads_no_other_part_of_the_register(org: Path, tmp_path: Path) -> None:
+    inv = _csv(tmp_path / "inventaris.csv", HEADER, INVENTARIS)
+    code = ("import sys\nfrom avgctl.cli.app import main\n"
+            f"main(['bewaartermijnen', 'scan', {str(inv)!r}, '--repo', {str(org)!r}, "
+            f"'--vandaag', {VANDAAG!r}])\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('avgctl.models', "
+            "'avgctl.store', 'multiprocessing'))))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True,
+                            text=True, check=False)
+    assert result.stdout.strip().splitlines()[-1] == str([
+        "avgctl.models", "avgctl.models.base", "avgctl.models.bewaartermijn", "avgctl.models.duur",
+        "avgctl.models.kaart", "avgctl.store", "avgctl.store.inventaris", "avgctl.store.plaats",
+        "avgctl.store.yamlfile"]), result.stderr

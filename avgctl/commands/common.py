@@ -6,14 +6,16 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 
 from avgctl.errors import AvgctlError, UsageError
 from avgctl.findings import Finding
-from avgctl.store.register import Register
+
+if TYPE_CHECKING:  # the register loader is imported by the commands that load one
+    from avgctl.store.register import Register
 
 
 def parse_vandaag(value: str | None) -> dt.date | None:
@@ -47,12 +49,15 @@ def vandaag(explicit: dt.date | None, register: Register) -> dt.date:
 
     This is the one place that reads the clock; the domain always gets the day passed in.
     """
+    return vandaag_in(explicit, register.config.model.beleid.tijdzone
+                      if register.config is not None else "Europe/Amsterdam")
+
+
+def vandaag_in(explicit: dt.date | None, tijdzone: str) -> dt.date:
+    """``--vandaag``, else today in ``tijdzone`` (for a command that reads only the settings)."""
     if explicit is not None:
         return explicit
-    zone = "Europe/Amsterdam"
-    if register.config is not None:
-        zone = register.config.model.beleid.tijdzone
-    return dt.datetime.now(ZoneInfo(zone)).date()
+    return dt.datetime.now(ZoneInfo(tijdzone)).date()
 
 
 def zone(register: Register) -> ZoneInfo:

@@ -18,10 +18,10 @@ from avgctl.bewaartermijnen import Rekenregel, rekenregel
 from avgctl.bewaartermijnen import sql as sqlgen
 from avgctl.bewaartermijnen.evaluatie import KALENDERJAAR, Boekjaar
 from avgctl.bewaartermijnen.inventaris import STATUSSEN, Telling, Vervallen
-from avgctl.commands.common import check_format, open_register, vandaag
+from avgctl.commands.common import check_format, cwd, open_register, vandaag_in
 from avgctl.errors import EXIT_OK, UsageError
 from avgctl.models.kaart import Bron, Export, Kaart, standaard_bron
-from avgctl.store.register import Register
+from avgctl.store.plaats import find_repo
 
 FORMATS = ("text", "csv", "json")
 FAIL_ON = ("vervallen",)
@@ -29,17 +29,26 @@ EXIT_VERVALLEN = 1
 EXIT_ONLEESBAAR = 2
 
 
-def _regels(register: Register) -> dict[str, Rekenregel]:
-    return {regel_id: rekenregel(bron.model) for regel_id, bron in
-            sorted(register.bewaartermijnen.items())}
+def _instellingen(repo: Path | None, dag: dt.date | None
+                  ) -> tuple[dict[str, Rekenregel], Boekjaar, dt.date]:
+    """The rules by id, the book year and the day: from the retention rules and avgctl.yaml
+    alone when they are plainly valid, else from the register (which reports what is wrong)."""
+    from avgctl.models.bewaartermijn import boekjaar_einde_van
+    from avgctl.store.inventaris import lees_bewaarregels
 
-
-def _boekjaar(register: Register) -> Boekjaar:
-    from avgctl.models.organisatie import boekjaar_einde_van
-
-    if register.config is None:
-        return KALENDERJAAR
-    return boekjaar_einde_van(register.config.model.beleid.boekjaar_einde)
+    root = find_repo(repo, cwd())
+    gelezen = lees_bewaarregels(root)
+    if gelezen is not None:
+        termijnen, boekjaar, zone = gelezen.termijnen, gelezen.boekjaar_einde, gelezen.tijdzone
+    else:
+        register = open_register(root, frozenset({"bewaartermijnen"}))
+        termijnen = {regel_id: bron.model for regel_id, bron in register.bewaartermijnen.items()}
+        boekjaar, zone = KALENDERJAAR, "Europe/Amsterdam"
+        if register.config is not None:
+            beleid = register.config.model.beleid
+            boekjaar, zone = boekjaar_einde_van(beleid.boekjaar_einde), beleid.tijdzone
+    regels = {regel_id: rekenregel(model) for regel_id, model in sorted(termijnen.items())}
+    return regels, boekjaar, vandaag_in(dag, zone)
 
 
 def _bronnen(paden: list[Path], kaart_pad: Path | None, database: str | None,
@@ -107,10 +116,7 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
         raise UsageError(f"onbekende waarde {fail_on!r} voor --fail-on; kies: vervallen")
     if database is not None and not database.startswith(("postgresql://", "postgres://")):
         raise UsageError("--database verwacht een PostgreSQL-adres: postgresql://gebruiker@host/db")
-    register = open_register(repo, frozenset({"bewaartermijnen"}))
-    today = vandaag(dag, register)
-    regels = _regels(register)
-    boekjaar = _boekjaar(register)
+    regels, boekjaar, today = _instellingen(repo, dag)
     bronnen = _bronnen(paden, kaart, database, regels)
 
     runners: dict[str, Any] = {}
@@ -233,9 +239,7 @@ def sql(repo: Path | None, dag: dt.date | None, kaart: Path, dialect: str, actie
         raise UsageError(f"onbekend dialect {dialect!r}; kies uit: duckdb, postgresql")
     if actie not in sqlgen.ACTIES:
         raise UsageError(f"onbekende actie {actie!r}; kies uit: {', '.join(sqlgen.ACTIES)}")
-    register = open_register(repo, frozenset({"bewaartermijnen"}))
-    today = vandaag(dag, register)
-    regels = _regels(register)
+    regels, boekjaar, today = _instellingen(repo, dag)
     bronnen = _bronnen([Path(n) for n in bronnamen], kaart, "-", regels)
     statements = []
     for bron, export in bronnen:
@@ -244,7 +248,7 @@ def sql(repo: Path | None, dag: dt.date | None, kaart: Path, dialect: str, actie
         if bron.bestand is not None and actie != "selecteer":
             raise UsageError(f"bron {bron.naam} is een export; '{actie}' kan alleen op een "
                              "databasetabel")
-        query = sqlgen.actie(bron, regels, today, dialect, actie, _boekjaar(register), export)
+        query = sqlgen.actie(bron, regels, today, dialect, actie, boekjaar, export)
         statements.append((bron.naam, query.letterlijk()))
     if not statements:
         raise UsageError(f"de kaart heeft geen bron voor dialect {dialect}")

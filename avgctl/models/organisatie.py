@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zoneinfo
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
 from avgctl.models.base import Model
+from avgctl.models.bewaartermijn import boekjaar_einde_van as boekjaar_einde_van
 from avgctl.models.duur import parse_duur
 from avgctl.models.verwerking import Doelgroepnaam
 from avgctl.models.verzoek import Verzoektype
@@ -258,25 +258,6 @@ class Bewaarbeleid(Model):
     )
 
 
-_BOEKJAAR = re.compile(r"^(\d\d)-(\d\d)$")
-
-
-def boekjaar_einde_van(value: str) -> tuple[int, int]:
-    """``"06-30"`` as (month, day); raises ValueError with a Dutch message."""
-    match = _BOEKJAAR.match(value)
-    fout = (f"boekjaar_einde {value!r} is geen dag van het jaar; schrijf maand-dag, "
-            "bijvoorbeeld 12-31 of 06-30")
-    if not match:
-        raise ValueError(fout)
-    maand, dag = int(match.group(1)), int(match.group(2))
-    if maand == 2 and dag == 29:
-        # A book year cannot end on a day most years lack; the last day of February is 02-28.
-        raise ValueError("boekjaar_einde 02-29 bestaat niet elk jaar; schrijf 02-28")
-    try:
-        dt.date(2025, maand, dag)
-    except ValueError:
-        raise ValueError(fout) from None
-    return maand, dag
 
 
 def _ook_kort(schema: dict[str, Any]) -> None:

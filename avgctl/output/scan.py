@@ -79,13 +79,12 @@ def lijst(rijen: Iterator[Vervallen], tellingen: list[Telling], fmt: str, uit: P
     """Write the destruction list; returns how many records are due."""
     if uit is None:
         return _schrijf(rijen, tellingen, fmt, sys.stdout, vandaag)
-    from avgctl.output.verwerkingen import written
     from avgctl.store.schrijven import atomic_write
 
     buffer = io.StringIO()
     aantal = _schrijf(rijen, tellingen, fmt, buffer, vandaag)
     atomic_write(uit, buffer.getvalue().encode("utf-8"))
-    written(uit)
+    geschreven(uit)
     return aantal
 
 
@@ -136,9 +135,9 @@ def _schrijf(rijen: Iterable[Vervallen], tellingen: list[Telling], fmt: str, str
 
 
 def geschreven(uit: Path) -> None:
-    from avgctl.output.verwerkingen import written
-
-    written(uit)
+    """As every command that writes a file says it (output.verwerkingen.written), without
+    loading the register's output for it."""
+    stderr().print(f"Geschreven: {uit}")
 
 
 def problemen(lijst_: list[Probleem], tellingen: list[Telling]) -> None:

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import csv
 import re
+import zoneinfo
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from avgctl.errors import EXIT_USAGE, AvgctlError
 from avgctl.models.kaart import PROBLEEM_DATUM, PROBLEEM_ID, PROBLEEM_REGEL, Bron, Export, Kaart
+from avgctl.store.plaats import BEWAARTERMIJNEN_FILE, CONFIG_FILE
 from avgctl.store.yamlfile import LoadError, load_yaml, os_reason
+
+if TYPE_CHECKING:
+    from avgctl.models.bewaartermijn import Bewaartermijn
 
 # DuckDB's own share of the process; with Python and the result it stays under 300 MB.
 GEHEUGEN = "160MB"
@@ -73,6 +78,58 @@ def afgewezen_rijen(bron: Bron, export: Export, afgewezen: list[tuple[int, str, 
                                       f"{export.pad}:{line}:{col}",
                                       _AFGEWEZEN.get(soort, "deze rij is niet te lezen")))
     return problemen
+
+
+@dataclass(frozen=True)
+class Bewaarregels:
+    """What the scan uses of the repository: the retention rules and two settings."""
+
+    termijnen: dict[str, Bewaartermijn]
+    boekjaar_einde: tuple[int, int]  # beleid.boekjaar_einde as (month, day)
+    tijdzone: str  # beleid.tijdzone, for the day when --vandaag is not given
+
+
+def lees_bewaarregels(root: Path) -> Bewaarregels | None:
+    """The retention rules and the settings the scan uses, without loading the register.
+
+    Only ``bewaartermijnen.yaml`` (each rule validated by its model, as the register does) and
+    ``beleid.boekjaar_einde`` and ``beleid.tijdzone`` of avgctl.yaml are read: on millions of
+    rows every tenth of a second counts, and building every model of the register costs that.
+    None when anything in them is not plainly valid: the caller then loads the register, which
+    reports the problem with its file, line and column as every command does.
+    """
+    from pydantic import ValidationError
+
+    from avgctl.models.bewaartermijn import Bewaartermijn, boekjaar_einde_van
+
+    try:
+        config = load_yaml(root / CONFIG_FILE, CONFIG_FILE).data
+        regels = load_yaml(root / BEWAARTERMIJNEN_FILE, BEWAARTERMIJNEN_FILE).data
+    except (LoadError, OSError):
+        return None
+    beleid = config.get("beleid", {}) if isinstance(config, dict) else None
+    if not isinstance(beleid, dict) or not isinstance(regels, dict):
+        return None
+    boekjaar = beleid.get("boekjaar_einde", "12-31")
+    zone = beleid.get("tijdzone", "Europe/Amsterdam")
+    if not isinstance(boekjaar, str) or not isinstance(zone, str):
+        return None
+    try:
+        # As the model of avgctl.yaml: the book year checked as written, then both stripped.
+        boekjaar_einde_van(boekjaar)
+        einde = boekjaar_einde_van(boekjaar.strip())
+        zoneinfo.ZoneInfo(zone.strip())
+    except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
+        return None
+    termijnen: dict[str, Bewaartermijn] = {}
+    for key, item in regels.items():
+        if not isinstance(key, str):
+            return None
+        try:
+            termijnen[key] = Bewaartermijn.model_validate(item)
+        except ValidationError:
+            return None
+    return Bewaarregels(termijnen, einde, zone.strip())
 
 
 def lees_kaart(path: Path) -> Kaart:

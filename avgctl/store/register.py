@@ -14,16 +14,16 @@ from avgctl.findings import Path as DataPath
 from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
 from avgctl.models.verzoek import Verzoek
 from avgctl.store.csvfile import CsvDocument
+from avgctl.store.plaats import BEWAARTERMIJNEN_FILE as BEWAARTERMIJNEN_FILE
+from avgctl.store.plaats import CONFIG_FILE as CONFIG_FILE
 from avgctl.store.yamlfile import YamlDocument
 
 Document = YamlDocument | CsvDocument
 
 M = TypeVar("M", bound=BaseModel)
 
-CONFIG_FILE = "avgctl.yaml"
 VERWERKINGEN_DIR = "registers/verwerkingen"
 PARTIJEN_FILE = "registers/partijen.yaml"
-BEWAARTERMIJNEN_FILE = "registers/bewaartermijnen.yaml"
 DATALEKKEN_DIR = "registers/datalekken"
 VERZOEKEN_FILE = "registers/verzoeken.csv"
 VERZOEKEN_DIR = "registers/verzoeken"

@@ -13,12 +13,12 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from avgctl.errors import UsageError
 from avgctl.findings import Finding, Location, Severity
 from avgctl.findings import Path as DataPath
 from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
 from avgctl.models.verzoek import GESTRUCTUREERD, Verzoek, split_ids
 from avgctl.store.csvfile import CsvDocument, load_csv
+from avgctl.store.plaats import find_repo as find_repo
 from avgctl.store.register import (
     BEWAARTERMIJNEN_FILE,
     CONFIG_FILE,
@@ -63,25 +63,6 @@ def _soort(rel: str) -> tuple[str, bool]:
     if folder in _MAPPEN and rel != folder:
         return _MAPPEN[folder], True
     return _BESTANDEN.get(rel, _MAPPEN.get(rel, "record")), False
-
-
-def find_repo(explicit: Path | None, start: Path) -> Path:
-    """``--repo`` if given, else the nearest directory at or above ``start`` with avgctl.yaml."""
-    if explicit is not None:
-        if not explicit.is_dir():
-            raise UsageError(f"map {explicit} bestaat niet")
-        if not (explicit / CONFIG_FILE).exists():
-            raise UsageError(
-                f"{explicit} is geen compliance-repository: er staat geen {CONFIG_FILE} in"
-            )
-        return explicit
-    for directory in (start, *start.parents):
-        if (directory / CONFIG_FILE).exists():
-            return directory
-    raise UsageError(
-        f"geen compliance-repository gevonden: geen {CONFIG_FILE} in {start} of een map "
-        "daarboven; geef de map op met --repo"
-    )
 
 
 # What a command can ask to load; the organisation (avgctl.yaml) always comes along.
