@@ -303,35 +303,53 @@ def grenzen(regel: Rekenregel, vandaag: dt.date,
 
 
 def _regels(regels: dict[str, Rekenregel], b: _Builder, vandaag: dt.date | None,
-            boekjaar_einde: Boekjaar) -> str:
+            boekjaar_einde: Boekjaar, genummerd: bool = False) -> str:
+    """The rules as a table; ``genummerd`` adds a small number per rule (``nr``, from 1), which
+    is far cheaper to group millions of rows by than the rule's name."""
     rijen = []
-    for regel_id, r in sorted(regels.items()):
+    for n, (regel_id, r) in enumerate(sorted(regels.items()), start=1):
         grens, buiten = (grenzen(r, vandaag, boekjaar_einde) if vandaag is not None
                          else (None, None))
-        rijen.append(f"({b.p(regel_id)}, {b.p(r.soort)}, {b.p(r.maanden)}, {b.p(r.dagen)}, "
+        nr = f"{n}, " if genummerd else ""
+        rijen.append(f"({nr}{b.p(regel_id)}, {b.p(r.soort)}, {b.p(r.maanden)}, {b.p(r.dagen)}, "
                      f"{b.p(r.vanaf)}, {_datum(b, grens)}, {_datum(b, buiten)})")
     if not rijen:  # VALUES needs a row; this one matches no rule id
-        rijen.append("(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS INTEGER), "
+        rijen.append("(" + ("CAST(NULL AS INTEGER), " if genummerd else "")
+                     + "CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS INTEGER), "
                      "CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR), CAST(NULL AS DATE), "
                      "CAST(NULL AS DATE))")
-    return ("regels (regel, soort, maanden, dagen, vanaf, grens, buiten) AS (VALUES\n  "
-            + ",\n  ".join(rijen) + "\n)")
+    kolommen = ("nr, " if genummerd else "") + "regel, soort, maanden, dagen, vanaf, grens, buiten"
+    return (f"regels ({kolommen}) AS (VALUES\n  " + ",\n  ".join(rijen) + "\n)")
 
 
 def _datum(b: _Builder, value: dt.date | None) -> str:
     return b.p(value) if value is not None else "CAST(NULL AS DATE)"
 
 
+# The statuses as small numbers, for grouping millions of rows (see _beoordeeld).
+STATUSCODES = (PROBLEEM_ID, PROBLEEM_REGEL, PROBLEEM_DATUM, "onbeperkt", "niet_te_berekenen",
+               "niet_begonnen", "blokkade", "vervallen", "bewaren")
+
+
+def _status(naam: str, genummerd: bool) -> str:
+    return str(STATUSCODES.index(naam) + 1) if genummerd else f"'{naam}'"
+
+
 def _beoordeeld(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date,
-                boekjaar_einde: Boekjaar, b: _Builder, export: Export | None) -> str:
+                boekjaar_einde: Boekjaar, b: _Builder, export: Export | None,
+                genummerd: bool = False) -> str:
     """The CTEs that classify every row of the source, ending in ``beoordeeld`` with the
     columns id, regel, gebeurtenis_op and status (vervallen, blokkade, bewaren, onbeperkt,
-    niet_te_berekenen, niet_begonnen, or one of the problems)."""
+    niet_te_berekenen, niet_begonnen, or one of the problems).
+
+    ``genummerd``: instead of regel, the rule's number ``nr`` and, for a rule id that is not
+    known, that id (``onbekend``); the status is its number in :data:`STATUSCODES`.
+    """
     # Parameters are positional: build the parts in the order they appear in the text.
     # A source with a fixed rule or a rule per value needs only those rules; with a rule
     # column every rule can occur.
     eigen = {r: regels[r] for r in bron.regel_ids if r in regels} if bron.regel_ids else regels
-    regels_cte = _regels(eigen, b, vandaag, boekjaar_einde)
+    regels_cte = _regels(eigen, b, vandaag, boekjaar_einde, genummerd)
     regel = _regel(bron, b)
     blokkade = _blokkade(bron, b)
     relatie = _relatie(bron, b, export)
@@ -340,6 +358,12 @@ def _beoordeeld(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date,
     datum = "gebeurtenis_tekst" if _csv(export) else b.datum("gebeurtenis_tekst")
     tekst = quote(bron.gebeurtenis_op) if _csv(export) else \
         f"NULLIF({b.tekst(bron.gebeurtenis_op)}, '')"
+    regel_kolom = ("s.nr, CASE WHEN s.nr IS NULL THEN r.regel END AS onbekend, " if genummerd
+                   else "r.regel, ")
+
+    def st(naam: str) -> str:
+        return _status(naam, genummerd)
+
     return f"""WITH {regels_cte},
 bron AS (
   SELECT NULLIF(CAST({quote(bron.id)} AS VARCHAR), '') AS id,
@@ -355,22 +379,22 @@ rijen AS (
   FROM bron
 ),
 beoordeeld AS (
-  SELECT r.id, r.regel, r.gebeurtenis_op,
+  SELECT r.id, {regel_kolom}r.gebeurtenis_op,
          -- "over de termijn" is "event on or before the rule's cut-off day" (see grenzen);
          -- the year 9999 ends Python's dates: an end beyond it cannot be computed there.
-         CASE WHEN r.id IS NULL THEN '{PROBLEEM_ID}'
-              WHEN s.soort IS NULL THEN '{PROBLEEM_REGEL}'
+         CASE WHEN r.id IS NULL THEN {st(PROBLEEM_ID)}
+              WHEN s.soort IS NULL THEN {st(PROBLEEM_REGEL)}
               WHEN r.gebeurtenis_op IS NULL AND r.gebeurtenis_tekst IS NOT NULL
-                   THEN '{PROBLEEM_DATUM}'
+                   THEN {st(PROBLEEM_DATUM)}
               WHEN r.gebeurtenis_op NOT BETWEEN DATE '0001-01-01' AND DATE '9999-12-31'
-                   THEN '{PROBLEEM_DATUM}'
-              WHEN s.soort = 'onbeperkt' THEN 'onbeperkt'
-              WHEN s.soort <> 'termijn' THEN 'niet_te_berekenen'
-              WHEN r.gebeurtenis_op IS NULL THEN 'niet_begonnen'
-              WHEN r.gebeurtenis_op >= s.buiten THEN 'niet_te_berekenen'
-              WHEN r.gebeurtenis_op <= s.grens AND r.vast THEN 'blokkade'
-              WHEN r.gebeurtenis_op <= s.grens THEN 'vervallen'
-              ELSE 'bewaren' END AS status
+                   THEN {st(PROBLEEM_DATUM)}
+              WHEN s.soort = 'onbeperkt' THEN {st('onbeperkt')}
+              WHEN s.soort <> 'termijn' THEN {st('niet_te_berekenen')}
+              WHEN r.gebeurtenis_op IS NULL THEN {st('niet_begonnen')}
+              WHEN r.gebeurtenis_op >= s.buiten THEN {st('niet_te_berekenen')}
+              WHEN r.gebeurtenis_op <= s.grens AND r.vast THEN {st('blokkade')}
+              WHEN r.gebeurtenis_op <= s.grens THEN {st('vervallen')}
+              ELSE {st('bewaren')} END AS status
   FROM rijen r LEFT JOIN regels s ON s.regel = r.regel
 )"""
 
@@ -398,21 +422,27 @@ def scan(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: D
     adds to a count.
     """
     b = _Builder(dialect)
-    cte = _beoordeeld(bron, regels, vandaag, boekjaar_einde, b, export)
+    # Every row is grouped: by numbers (the rule's and the status's) rather than by names,
+    # which on millions of rows is the cheaper part of the query by far; the names come back
+    # with the few groups that are left.
+    cte = _beoordeeld(bron, regels, vandaag, boekjaar_einde, b, export, genummerd=True)
     einde = _einde(b, boekjaar_einde, "t.gebeurtenis_op", "s")
     vandaag_p = b.p(vandaag)
+    vervallen = _status("vervallen", True)
+    namen = " ".join(f"WHEN {_status(naam, True)} THEN '{naam}'" for naam in STATUSCODES)
     sql = f"""{cte},
 telling AS (
-  SELECT regel, status,
-         CASE WHEN status = 'vervallen' THEN id END AS id,
-         CASE WHEN status = 'vervallen' THEN gebeurtenis_op END AS gebeurtenis_op,
+  SELECT nr, onbekend, status,
+         CASE WHEN status = {vervallen} THEN id END AS id,
+         CASE WHEN status = {vervallen} THEN gebeurtenis_op END AS gebeurtenis_op,
          count(*) AS aantal
-  FROM beoordeeld GROUP BY 1, 2, 3, 4
+  FROM beoordeeld GROUP BY 1, 2, 3, 4, 5
 ),
 lijst AS (
-  SELECT t.regel, t.status, t.id, t.gebeurtenis_op, t.aantal,
+  SELECT COALESCE(s.regel, t.onbekend) AS regel, CASE t.status {namen} END AS status,
+         t.id, t.gebeurtenis_op, t.aantal,
          CASE WHEN t.id IS NOT NULL THEN {einde} END AS einde
-  FROM telling t LEFT JOIN regels s ON s.regel = t.regel
+  FROM telling t LEFT JOIN regels s ON s.nr = t.nr
 )
 SELECT regel AS bewaartermijn, status, id, gebeurtenis_op, einde,
        {vandaag_p} - einde AS dagen_over, aantal
