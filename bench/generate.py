@@ -13,6 +13,10 @@ from pathlib import Path
 
 SECTIES = ["10", "20", "30", "40", "50", "60", "70", "80"]
 GRONDSLAGEN = ["overeenkomst", "wettelijke_verplichting", "publieke_taak"]
+# Art. 28(3) a-h, all laid down (AVG405).
+BEPALINGEN = ("{instructies: true, geheimhouding: true, beveiliging: true, subverwerkers: true, "
+              "verzoeken_doorsturen_werkdagen: 3, datalek_melden_uur: 24, einde: verwijderen, "
+              "audits: true}")
 TYPES = ["NAW", "geboortedatum", "financiele_gegevens", "dossiernummer", "contactgegevens",
          "correspondentie", "betalingsgegevens", "functie", "nationaliteit", "loongegevens"]
 BETROKKENEN = ["debiteur", "opdrachtgever", "medewerker", "sollicitant", "bezoeker"]
@@ -41,8 +45,9 @@ def partijen(count: int) -> str:
     for i in range(count):
         lines.append(f"- id: verwerker-{i:03d}\n  naam: Verwerker {i} B.V.\n  relatie: verwerker\n"
                      f"  land: NL\n  overeenkomst: {{soort: verwerkersovereenkomst, "
-                     f"getekend: 2024-01-{1 + i % 28:02d}, verloopt: 2099-01-01}}\n")
-    lines.append("- id: ontvangers\n  naam: Ontvangers\n  relatie: ontvanger\n")
+                     f"getekend: 2024-01-{1 + i % 28:02d}, verloopt: 2099-01-01,\n"
+                     f"    bepalingen: {BEPALINGEN}}}\n")
+    lines.append("- id: ontvangers\n  naam: Ontvangers\n  relatie: ontvanger\n  land: NL\n")
     return "".join(lines)
 
 

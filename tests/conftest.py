@@ -37,10 +37,15 @@ organisatie:
 - id: dossiersoft-bv
   naam: Dossiersoft B.V.
   relatie: verwerker
-  overeenkomst: {soort: verwerkersovereenkomst, getekend: 2024-05-01}
+  overeenkomst: {soort: verwerkersovereenkomst, getekend: 2024-05-01,
+    bepalingen: {instructies: true, geheimhouding: true, beveiliging: true, subverwerkers: true,
+                 verzoeken_doorsturen_werkdagen: 3, datalek_melden_uur: 24,
+                 einde: verwijderen_of_teruggeven, audits: true}}
+  land: NL
 - id: opdrachtgevers
   naam: Opdrachtgevers
   relatie: ontvanger
+  land: NL
 """,
     "registers/bewaartermijnen.yaml": """\
 dossier:

@@ -100,6 +100,14 @@ CASES: list[tuple[str, str, str, int]] = [
     ("AVG808", "verwerkingen: [20.1.1, 20.9.9]\n", "2026-03-27T12:00:00+01:00", 5),
     ("AVG809", "afgesloten_op: 2026-03-20\n", "2026-03-27T12:00:00+01:00", 5),
     ("AVG809", "periode:\n  van: 2026-03-29\n", "2026-03-30T12:00:00+01:00", 6),
+    ("AVG809", "evaluatie: {op: 2026-03-01, uitkomst: x}\n", "2026-04-10T12:00:00+02:00", 5),
+    ("AVG809", "ook_geinformeerd:\n  - {wie: politie, op: 2026-03-26, wijze: aangifte}\n",
+     "2026-04-10T12:00:00+02:00", 6),
+    # 2026-04-10 + 90 days = 2026-07-09: the day after, the evaluation is overdue
+    ("AVG810", "ernst: matig_tot_ernstig\nafgesloten_op: 2026-04-10\n",
+     "2026-07-10T09:00:00+02:00", 6),
+    ("AVG810", "ernst: matig_tot_ernstig\nafgesloten_op: 2026-04-10\nevaluatie: Goed gegaan.\n",
+     "2026-07-10T09:00:00+02:00", 7),
 ]
 
 

@@ -122,6 +122,54 @@ CASES: list[tuple[str, str, str, int, str]] = [
     ("AVG403", P, PARTIJ + "- {id: samen, naam: Samen, relatie: gezamenlijk}\n", 8,
      PARTIJ + "- {id: samen, naam: Samen, relatie: gezamenlijk,\n"
      "   overeenkomst: {soort: regeling_gezamenlijk}}\n"),
+    # AVG403 accepts exactly the agreements that fit the relation (rules/partijen.py).
+    ("AVG403", P, PARTIJ + "- {id: samen, naam: Samen, relatie: gezamenlijk, land: NL,\n"
+     "   overeenkomst: {soort: overig}}\n", 9,
+     PARTIJ + "- {id: samen, naam: Samen, relatie: gezamenlijk, land: NL,\n"
+     "   overeenkomst: {soort: convenant, taakverdeling: Wij beantwoorden verzoeken.}}\n"),
+    ("AVG403", P, PARTIJ + "- {id: arbo, naam: Arbodienst, relatie: zelfstandig, land: NL,\n"
+     "   overeenkomst: {soort: verwerkersovereenkomst}}\n", 9,
+     PARTIJ + "- {id: arbo, naam: Arbodienst, relatie: zelfstandig, land: NL,\n"
+     "   overeenkomst: {soort: gegevensuitwisselingsovereenkomst}}\n"),
+    ("AVG403", P, PARTIJ + "- {id: klant, naam: Klant, relatie: verwerkingsverantwoordelijke,\n"
+     "   land: NL}\n", 8,
+     PARTIJ + "- {id: klant, naam: Klant, relatie: verwerkingsverantwoordelijke,\n"
+     "   land: NL, overeenkomst: {soort: verwerkersovereenkomst}}\n"),
+    ("AVG209", P, PARTIJ + "- {id: samen, naam: Samen, relatie: gezamenlijk, land: NL,\n"
+     "   overeenkomst: {soort: regeling_gezamenlijk}}\n", 9,
+     PARTIJ + "- {id: samen, naam: Samen, relatie: gezamenlijk, land: NL,\n"
+     "   overeenkomst: {soort: regeling_gezamenlijk, taakverdeling: Zij geven inzage.}}\n"),
+    ("AVG210", P, PARTIJ.replace("relatie: verwerker\n", "relatie: verwerker\n  land: NL\n"),
+     6, PARTIJ.replace("relatie: verwerker\n", "relatie: verwerker\n  land: NL\n")
+     .replace("relatie: ontvanger\n", "relatie: ontvanger\n  land: NL\n")),
+    ("AVG405", P, PARTIJ, 4, PARTIJ.replace(
+        "getekend: 2024-05-01}", "getekend: 2024-05-01,\n    bepalingen: {instructies: true, "
+        "geheimhouding: true, beveiliging: true, subverwerkers: true,\n      "
+        "verzoeken_doorsturen_werkdagen: 3, datalek_melden_uur: 24, einde: verwijderen,\n"
+        "      audits: true}}")),
+    ("AVG405", P, PARTIJ.replace(
+        "getekend: 2024-05-01}", "getekend: 2024-05-01,\n    bepalingen: {instructies: true, "
+        "geheimhouding: false}}"), 5, PARTIJ.replace(
+        "getekend: 2024-05-01}", "getekend: 2024-05-01,\n    bepalingen: {instructies: true, "
+        "geheimhouding: true, beveiliging: true, subverwerkers: true,\n      "
+        "verzoeken_doorsturen_werkdagen: 0, datalek_melden_uur: 1, einde: teruggeven,\n"
+        "      audits: true}}")),
+    ("AVG406", P, PARTIJ.replace("getekend: 2024-05-01}", "getekend: 2024-05-01,\n"
+                                 "    bepalingen: {datalek_melden_uur: 36}}"), 5,
+     PARTIJ.replace("getekend: 2024-05-01}", "getekend: 2024-05-01,\n"
+                    "    bepalingen: {datalek_melden_uur: 24}}")),
+    # Consent of the own staff, on the activity and on one data type (art. 7(4), recital 43).
+    ("AVG117", V, _replace(_replace(COMPLEET, "[opdrachtgever]", "[medewerker]"),
+                           "betrokkene: opdrachtgever", "betrokkene: medewerker\n"
+                           "    grondslag: toestemming"), 10,
+     _replace(_replace(COMPLEET, "[opdrachtgever]", "[medewerker]"),
+              "betrokkene: opdrachtgever", "betrokkene: medewerker\n"
+              "    grondslag: toestemming") + "toestemming: {vastlegging: HR-systeem, "
+     "intrekken: HR-systeem,\n  vrijwilligheid: Weigeren heeft geen gevolgen.}\n"),
+    ("AVG117", V, _replace(COMPLEET, "grondslag: overeenkomst\nbetrokkenen: [opdrachtgever]",
+                           "grondslag: toestemming\nbetrokkenen: [opdrachtgever, Uitzendkrachten]"),
+     5, _replace(COMPLEET, "betrokkenen: [opdrachtgever]",
+                 "betrokkenen: [opdrachtgever, Uitzendkrachten]")),
     ("AVG404", P, PARTIJ + "- {id: cloud, naam: Cloud, relatie: ontvanger, land: US}\n", 8,
      PARTIJ + "- {id: cloud, naam: Cloud, relatie: ontvanger, land: US,\n"
      "   doorgifte: {mechanisme: dpf}}\n"),
@@ -229,6 +277,64 @@ def test_public_authority_legitimate_interest(tmp_path: Path) -> None:
     assert [(h.location.line, h.location.column) for h in hits] == [(5, 12)]
     (root / V).write_text(bad + "publieke_taak: false\n")
     assert "AVG301" not in {f.code for f in check_repo(root)}
+
+
+def test_consent_public_authority(tmp_path: Path) -> None:
+    """A public authority's activity on consent warns, unless it is no public task or the
+    freedom of the choice is recorded (art. 7(4), recital 43)."""
+    bad = _replace(COMPLEET, "grondslag: overeenkomst", "grondslag: toestemming")
+    root = _repo_with(tmp_path, V, bad)
+    assert "AVG117" not in {f.code for f in check_repo(root)}  # no authority, no staff
+    (root / C).write_text(ORG + "  overheid: true\n")
+    hits = [f for f in check_repo(root) if f.code == "AVG117"]
+    assert [(h.location.line, h.location.column) for h in hits] == [(5, 12)]
+    assert "overheidsorganisatie" in hits[0].message and "art. 7 lid 4" in hits[0].message
+    (root / V).write_text(bad + "publieke_taak: false\n")
+    assert "AVG117" not in {f.code for f in check_repo(root)}
+    (root / V).write_text(bad + "toestemming: {vrijwilligheid: Niemand is afhankelijk.}\n")
+    assert "AVG117" not in {f.code for f in check_repo(root)}
+
+
+def test_processor_organisation_own_subprocessors(tmp_path: Path) -> None:
+    """An organisation acting as a processor engages its own sub-processors: no 'via'
+    needed (reference 004, situation 2); a controller's sub-processor still needs one."""
+    sub = PARTIJ + "- {id: host, naam: Host, relatie: subverwerker, land: NL,\n" \
+        "   overeenkomst: {soort: subverwerkersovereenkomst}}\n"
+    root = _repo_with(tmp_path, P, sub)
+    assert [f.location.line for f in check_repo(root) if f.code == "AVG208"] == [8]
+    for rol in ("verwerker", "beide"):
+        (root / C).write_text(ORG + f"  rol: {rol}\n")
+        assert "AVG208" not in {f.code for f in check_repo(root)}
+    # 'via' to something that is not a processor stays wrong, whatever the role
+    (root / P).write_text(sub.replace("land: NL,\n   overeenkomst: {soort: sub",
+                                      "land: NL, via: opdrachtgevers,\n   overeenkomst: "
+                                      "{soort: sub"))
+    assert [f.location.line for f in check_repo(root) if f.code == "AVG208"] == [8]
+
+
+def test_processor_clauses_named_by_letter(tmp_path: Path) -> None:
+    """AVG405 names every missing clause of art. 28(3) with its letter, in the law's order."""
+    root = _repo_with(tmp_path, P, PARTIJ.replace(
+        "getekend: 2024-05-01}", "getekend: 2024-05-01,\n    bepalingen: {geheimhouding: true,"
+        " beveiliging: true, subverwerkers: false, audits: true}}"))
+    hits = [f for f in check_repo(root) if f.code == "AVG405"]
+    assert [h.message for h in hits] == [
+        "de verwerkersovereenkomst met dossiersoft-bv mist art. 28 lid 3 sub a verwerken alleen "
+        "op instructie; d subverwerkers alleen met toestemming; e hulp bij verzoeken, binnen "
+        "hoeveel werkdagen; f hulp bij beveiliging en datalekken, melden binnen hoeveel uur; "
+        "g verwijderen of teruggeven na afloop"]
+    # a party that is no processor needs no such clauses
+    root = _repo_with(tmp_path / "ontvanger", P, PARTIJ.replace(
+        "relatie: verwerker\n  overeenkomst: {soort: verwerkersovereenkomst, getekend: "
+        "2024-05-01}", "relatie: ontvanger\n  overeenkomst: {soort: convenant}"))
+    assert "AVG405" not in {f.code for f in check_repo(root)}
+
+
+def test_party_without_country_is_not_a_transfer(tmp_path: Path) -> None:
+    """No silent NL: a party without 'land' gets AVG210, not a guess either way (AVG404)."""
+    root = _repo_with(tmp_path, P, PARTIJ)
+    codes = [f.code for f in check_repo(root)]
+    assert codes.count("AVG210") == 2 and "AVG404" not in codes
 
 
 def test_basis_repo_is_clean(repo: Path) -> None:

@@ -224,7 +224,7 @@ BROKEN: list[tuple[str, str, str, str]] = [
     ("partij-zonder-relatie", P,
      _example(P).replace("  relatie: verwerker\n", "", 1), "'relatie' is a required property"),
     ("partij-met-landnaam", P, _example(P).replace("land: NL", "land: Nederland", 1),
-     "does not match"),
+     "'Nederland' is not valid"),
     ("bewaartermijn-met-onbekend-veld", B, "dossier:\n  duur: 10 jaar\n  termijn: 7 jaar\n",
      "'termijn' was unexpected"),
     ("organisatie-ontbreekt", C, "beleid:\n  tijdzone: Europe/Amsterdam\n",

@@ -46,7 +46,9 @@ VERZOEK_LEEG = ("opmerking", "verzonden_via", "verlenging_reden", "pauze_reden",
 VERZOEK_VERVANG = {"betrokkene_ref": GEANONIMISEERD}
 DATALEK_LEEG = ("gemeld_door", "beschrijving", "oorzaak", "gevolgen", "besluit_motivatie",
                 "reden_vertraging", "evaluatie", "hoe_ontdekt", "beveiliging_toelichting",
-                "maatregelen")
+                "maatregelen", "advies_betrokkenen",
+                # who else was told can point to a person (an employer, a landlord)
+                "ook_geinformeerd")
 # Free texts inside a nested block: (block, field).
 DATALEK_LEEG_GENEST = (("betrokkenen_geinformeerd", "wijze"),
                        ("betrokkenen_geinformeerd", "toelichting"),

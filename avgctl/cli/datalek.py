@@ -115,7 +115,10 @@ def datalek_update(
         "Een genomen maatregel; komt bij de maatregelen die er al staan.")] = None,
     reden_vertraging: Annotated[str | None, tekst(_REDEN_VERTRAGING)] = None,
     evaluatie: Annotated[str | None, tekst(
-        "De evaluatie achteraf: wat de organisatie ervan leert.")] = None,
+        "De uitkomst van de evaluatie achteraf: wat de organisatie ervan leert.")] = None,
+    evaluatie_op: Annotated[str | None, datum(
+        "De dag waarop de evaluatie is gedaan; nodig na een matig tot ernstig datalek "
+        "(AVG810).")] = None,
     afgesloten_op: Annotated[str | None, datum("De dag waarop het datalek is afgesloten.")]
     = None,
     repo: RepoOpt = None,
@@ -129,7 +132,7 @@ def datalek_update(
         "bijzondere_gegevens": bijzondere_gegevens, "ingedamd": ingedamd,
         "versleuteld": versleuteld, "maatregel": maatregel,
         "reden_vertraging": reden_vertraging, "evaluatie": evaluatie,
-        **datums(afgesloten_op=afgesloten_op),
+        **datums(afgesloten_op=afgesloten_op, evaluatie_op=evaluatie_op),
     }
     return command.update(repo, referentie, velden)
 

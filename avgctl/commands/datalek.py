@@ -155,6 +155,10 @@ def _vorm(velden: dict[str, Any]) -> dict[str, Any]:
     periode = {k: uit.pop(f"periode_{k}") for k in ("van", "tot") if f"periode_{k}" in uit}
     if periode:
         uit["periode"] = periode
+    evaluatie = {veld: uit.pop(optie) for veld, optie in (("uitkomst", "evaluatie"),
+                                                          ("op", "evaluatie_op")) if optie in uit}
+    if evaluatie:
+        uit["evaluatie"] = evaluatie
     genomen = uit.pop("maatregel", None)
     if genomen:
         uit["maatregelen"] = {"genomen": [genomen]}
@@ -188,8 +192,8 @@ def update(repo: Path | None, referentie: str, velden: dict[str, Any]) -> int:
                 oud = huidig.get("maatregelen", {})
                 wijzig[naam] = {"genomen": oud.get("genomen", []) + waarde.get("genomen", []),
                                 "gepland": oud.get("gepland", []) + waarde.get("gepland", [])}
-            elif naam == "betrokkenen":
-                wijzig[naam] = {**huidig.get("betrokkenen", {}), **waarde}
+            elif naam in ("betrokkenen", "evaluatie"):  # the other parts stay
+                wijzig[naam] = {**(huidig.get(naam) or {}), **waarde}
             else:
                 wijzig[naam] = waarde
         return _schrijf(register, bron, wijzig), wijzig

@@ -57,6 +57,11 @@ def datalek_context(register: Register, referentie: str, vandaag: dt.date,
             if tot != van:
                 wanneer = f"tussen {datum(van)} en {datum(tot)}"
     maatregelen = datalek.maatregelen.genomen if datalek.maatregelen else []
+    # Art. 34(2) with 33(3)(d): the measures taken *and proposed*, and (reference 002, annex A)
+    # what the people affected can do themselves: the breach's own advice first.
+    gepland = datalek.maatregelen.gepland if datalek.maatregelen else []
+    eigen_advies = list(dict.fromkeys(a.strip() for a in datalek.advies_betrokkenen if a.strip()))
+    gekozen = adviezen(datalek.gegevens + [b for b in datalek.bijzondere_gegevens])
     return {
         "vandaag": vandaag,
         "afzender": afzender,
@@ -70,6 +75,7 @@ def datalek_context(register: Register, referentie: str, vandaag: dt.date,
             "gevolgen": datalek.gevolgen,
             "maatregelen": maatregelen or ["Wij onderzoeken het incident en nemen maatregelen "
                                            "om herhaling te voorkomen."],
-            "adviezen": adviezen(datalek.gegevens + [b for b in datalek.bijzondere_gegevens]),
+            "gepland": gepland,
+            "adviezen": eigen_advies + [a for a in gekozen if a not in eigen_advies],
         },
     }

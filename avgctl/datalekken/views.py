@@ -23,7 +23,18 @@ VEEL_BETROKKENEN = 100  # from this many people a breach counts as large in prac
 
 def termijnen(register: Register, datalek: Datalek) -> Datalektermijnen:
     b = beleid(register).datalekken
-    return bereken(datalek, b.melden_ap_uur, b.verwerker_meldt_binnen_uur)
+    return bereken(datalek, b.melden_ap_uur, verwerker_uur(register, datalek))
+
+
+def verwerker_uur(register: Register, datalek: Datalek) -> int:
+    """The hours the processor has to tell us: its agreement's (art. 28(3)(f)), else policy."""
+    uur = beleid(register).datalekken.verwerker_meldt_binnen_uur
+    if datalek.verwerker is None:
+        return uur
+    bron = register.partij(datalek.verwerker.partij)
+    o = bron.model.overeenkomst if bron is not None else None
+    afgesproken = o.bepalingen.datalek_melden_uur if o is not None and o.bepalingen else None
+    return afgesproken if afgesproken is not None else uur
 
 
 def is_open(datalek: Datalek) -> bool:

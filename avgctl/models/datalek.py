@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from avgctl.models.base import Datum, Model, Tijdstip
 from avgctl.models.verwerking import BijzondereCategorie
 
 Moment = Tijdstip | Datum
+
+
+def _ook_tekst(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, accept the older form of one text as well."""
+    ref = schema.pop("$ref", None)
+    keuzes = schema.pop("anyOf", None) or ([{"$ref": ref}] if ref else [])
+    schema["anyOf"] = [*keuzes, {"type": "string"}]
 
 
 _TIJDSTIP = "met de afwijking van UTC, bijvoorbeeld 2026-03-27T10:00:00+01:00"
@@ -107,6 +114,46 @@ class Maatregelen(Model):
         default_factory=list,
         description="Maatregelen die nog worden genomen, om herhaling te voorkomen.",
     )
+
+
+class Evaluatie(Model):
+    """De evaluatie van de afhandeling van een datalek (referentie 002: na een matig tot ernstig
+    datalek; AVG810)."""
+
+    op: Datum | None = Field(
+        default=None, description="Wanneer de evaluatie is gedaan, als JJJJ-MM-DD."
+    )
+    uitkomst: str | None = Field(
+        default=None,
+        description="Wat de evaluatie opleverde: was de melding aan de AP en aan betrokkenen op "
+        "tijd en afdoende, waren de maatregelen snel en voldoende, had het eerder gezien "
+        "kunnen worden?",
+    )
+    maatregelen: list[str] = Field(
+        default_factory=list,
+        description="De aanvullende maatregelen waartoe de evaluatie leidt.",
+    )
+
+
+class OokGeinformeerd(Model):
+    """Een ander dan de AP en de betrokkenen die over het datalek is ingelicht."""
+
+    wie: str = Field(
+        description="Wie is ingelicht: een organisatie of functie, zoals de bank, de politie of "
+        "een opdrachtgever; geen naam van een persoon.",
+    )
+    op: Moment | None = Field(
+        default=None,
+        description=f"Wanneer: een datum (JJJJ-MM-DD) of een tijdstip {_TIJDSTIP}.",
+    )
+    wijze: str | None = Field(
+        default=None, description="Hoe, bijvoorbeeld per telefoon, e-mail of aangifte.",
+    )
+
+
+def _evaluatie_als_tekst(value: object) -> object:
+    # Before evaluations had a date, 'evaluatie' was one text: read it as the outcome.
+    return {"uitkomst": value} if isinstance(value, str) else value
 
 
 class Beoordeling(Model):
@@ -224,8 +271,23 @@ class Datalek(Model):
         default=None,
         description="De genomen en geplande maatregelen (art. 33 lid 3 sub d AVG).",
     )
-    evaluatie: str | None = Field(
-        default=None, description="De evaluatie achteraf: wat de organisatie ervan leert."
+    evaluatie: Evaluatie | None = Field(
+        default=None,
+        description="De evaluatie achteraf: 'op' (datum), 'uitkomst' en 'maatregelen'. Verplicht "
+        "na een matig tot ernstig datalek, binnen 'beleid.datalekken.evaluatie_binnen_dagen' na "
+        "de afsluiting (AVG810). Eén tekst mag ook: die geldt als de uitkomst.",
+        json_schema_extra=_ook_tekst,
+    )
+    ook_geinformeerd: list[OokGeinformeerd] = Field(
+        default_factory=list,
+        description="Wie verder is ingelicht, zoals een bank, de politie of een opdrachtgever: "
+        "elk met 'wie', 'op' en 'wijze'.",
+    )
+    advies_betrokkenen: list[str] = Field(
+        default_factory=list,
+        description="Wat betrokkenen zelf kunnen doen, in gewone woorden; de brief aan hen "
+        "(art. 34 lid 2 AVG) noemt dit advies vóór het advies dat avgctl bij de soort gegevens "
+        "kiest.",
     )
     hoe_ontdekt: str | None = Field(
         default=None, description="Hoe het datalek aan het licht kwam, bijvoorbeeld een "
@@ -263,3 +325,8 @@ class Datalek(Model):
     geanonimiseerd_op: Datum | None = Field(
         default=None, description="Wanneer de gegevens die personen herkenbaar maken, zijn "
         "verwijderd ('avgctl bewaartermijnen anonimiseer').")
+
+    @field_validator("evaluatie", mode="before")
+    @classmethod
+    def _evaluatie_tekst(cls, value: object) -> object:
+        return _evaluatie_als_tekst(value)

@@ -113,6 +113,14 @@ class Organisatie(Model):
         description="De vertegenwoordiger in de EU; alleen voor organisaties buiten de EU "
         "(art. 27 AVG).",
     )
+    # Art. 30(1)(g) and 32 AVG: measures such as those of the BIO or ISO 27001 hold for every
+    # activity; an activity lists only what it adds (AVG107).
+    beveiliging: list[str] = Field(
+        default_factory=list,
+        description="De beveiligingsmaatregelen die voor de hele organisatie gelden, "
+        "bijvoorbeeld volgens de BIO of ISO 27001; elke verwerking erft ze en noemt zelf alleen "
+        "wat zij daarnaast heeft (art. 30 lid 1 sub g en art. 32 AVG, AVG107).",
+    )
     # Art. 12(2) and 13(2)(b) AVG: the statement must say how the rights are exercised.
     rechten: Rechtenkanalen | None = Field(
         default=None,
@@ -223,6 +231,14 @@ class Datalekbeleid(Model):
         default=24, ge=1,
         description="Binnen hoeveel uur een verwerker een datalek aan ons meldt, zoals in de "
         "verwerkersovereenkomsten afgesproken.",
+    )
+
+    # Reference 002 asks for the evaluation "some time after" a serious breach without a
+    # number; three months leaves room for the planned measures and is a visible setting.
+    evaluatie_binnen_dagen: int = Field(
+        default=90, ge=1, le=3660,
+        description="Binnen hoeveel dagen na de afsluiting van een matig tot ernstig datalek de "
+        "evaluatie is gedaan (AVG810); standaard 90.",
     )
 
     @field_validator("verwerker_meldt_binnen_uur")

@@ -201,6 +201,12 @@ class Toestemming(Model):
         description="Hoe betrokkenen de toestemming intrekken, even makkelijk als zij haar "
         "gaven (art. 7 lid 3 AVG).",
     )
+    vrijwilligheid: str | None = Field(  # art. 7(4), recital 43: free despite an imbalance
+        default=None,
+        description="Bij een overheidstaak of bij het eigen personeel: waarom de betrokkene "
+        "toch vrij kan kiezen, bijvoorbeeld omdat weigeren geen enkel gevolg heeft "
+        "(art. 7 lid 4 en overweging 43 AVG, AVG117).",
+    )
     minderjarigen: str | None = Field(  # children under 16: consent of the parent (art. 8, UAVG 5)
         default=None,
         description="Bij kinderen onder de 16: hoe de toestemming van de ouder wordt verkregen "

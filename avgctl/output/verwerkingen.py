@@ -70,6 +70,8 @@ def write_show(view: dict[str, Any], file: str) -> None:
         ("Strafrechtelijk", view["strafrechtelijk"]),
         ("Besluitvorming", (view["besluitvorming"] or {}).get("beschrijving", "")),
         ("DPIA", view["dpia"]), ("Beveiliging", ", ".join(view["beveiliging"])),
+        ("Basisbeveiliging", ", ".join(view["beveiliging_organisatie"])
+         + (" (geldt voor de hele organisatie)" if view["beveiliging_organisatie"] else "")),
         ("Bewaartermijn", view["bewaartermijn_criterium"]),
         *[("Buiten de EER", f"{p['naam']} ({p['land']}), {p['doorgifte']}")
           for p in view["buiten_eer"]],

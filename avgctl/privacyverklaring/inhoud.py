@@ -377,7 +377,7 @@ def _partijen(register: Register, activiteiten: list[Verwerking], taal: Taal,
                 continue
             p = bron.model
             rij = gevonden.setdefault(p.id, {"naam": p.naam, "rol": p.omschrijving or "",
-                                             "soort": ROL[taal][p.relatie], "land": p.land,
+                                             "soort": ROL[taal][p.relatie], "land": p.land or "",
                                              "verwerkingen": {}})
             rij["verwerkingen"][_tekst(v.naam, v.naam_en, taal)] = None
     return sorted(({**rij, "verwerkingen": "; ".join(rij["verwerkingen"])}
@@ -399,7 +399,7 @@ def _doorgiften(register: Register, activiteiten: list[Verwerking],
     rijen = []
     for p in sorted(gezien.values(), key=lambda p: p.naam.lower()):
         assert p.doorgifte is not None
-        rijen.append({"naam": p.naam, "land": p.land, "mechanisme": p.doorgifte.mechanisme,
+        rijen.append({"naam": p.naam, "land": p.land or "?", "mechanisme": p.doorgifte.mechanisme,
                       "waarborg": WAARBORG[taal][p.doorgifte.mechanisme],
                       "toelichting": p.doorgifte.toelichting or "" if taal == "nl" else ""})
     return rijen

@@ -50,7 +50,7 @@ def _ontvangers(register: Register, model: Verwerking) -> list[dict[str, Any]]:
         if bron is not None:
             p = bron.model
             result.append({"category": p.omschrijving or p.naam, "name": p.naam,
-                           "country": p.land})
+                           "country": p.land or ""})
     return result
 
 

@@ -1,4 +1,4 @@
-"""AVG801-AVG808: the breach register (art. 33 and 34 AVG).
+"""AVG801-AVG810: the breach register (art. 33 and 34 AVG) and its follow-up.
 
 A timestamp without its UTC offset is refused by the model (AVG002): the 72-hour clock
 cannot be computed from it.
@@ -18,6 +18,11 @@ from avgctl.store.register import PARTIJEN_FILE, VERWERKINGEN_DIR, Bron
 _KOP = ("referentie: DL-2026-001\nontdekt_op: 2026-03-27T10:00:00+01:00\n"
         "beschrijving: Brief met dossiergegevens naar een verkeerd adres gestuurd.\n"
         "soort: [vertrouwelijkheid]\n")
+# A breach of last year, closed long enough ago for its evaluation to be due.
+_KOP_OUD = ("referentie: DL-2025-009\nontdekt_op: 2025-11-27T10:00:00+01:00\n"
+            "beschrijving: Brief met dossiergegevens naar een verkeerd adres gestuurd.\n"
+            "soort: [vertrouwelijkheid]\nrisico: risico\nbesluit_motivatie: Financiële gegevens.\n"
+            "ap_meldingen:\n  - soort: volledig\n    op: 2025-11-28T09:00:00+01:00\n")
 _MELDING = ("ap_meldingen:\n  - soort: volledig\n    op: 2026-03-28T09:00:00+01:00\n"
             "    kenmerk: M-1\n")
 
@@ -153,7 +158,9 @@ class VerwerkerTeLaat(_DatalekRule):
 
     Waarom: een verwerker meldt een datalek zonder onredelijke vertraging aan de
     verwerkingsverantwoordelijke (art. 33 lid 2 AVG); de overeenkomst noemt daarvoor een
-    termijn (beleid: standaard 24 uur). Elk uur vertraging gaat af van de 72 uur.
+    termijn. avgctl neemt de termijn uit 'bepalingen.datalek_melden_uur' van de overeenkomst
+    met die verwerker, en anders 'beleid.datalekken.verwerker_meldt_binnen_uur' (standaard
+    24 uur). Elk uur vertraging gaat af van de 72 uur.
 
     Oplossing: spreek de verwerker erop aan en leg dat vast in de evaluatie.
     """
@@ -322,8 +329,8 @@ class OnbekendeVerwijzing(_DatalekRule):
 
 class TijdstippenKloppenNiet(_DatalekRule):
     """Een tijdstip van een datalek dat niet kan kloppen: een ontdekking in de toekomst, een
-    melding vóór de ontdekking, een afsluiting vóór de ontdekking, of een datalek dat pas na
-    zijn ontdekking begon.
+    melding, evaluatie of andere ingelichte partij vóór de ontdekking, een afsluiting vóór de
+    ontdekking, of een datalek dat pas na zijn ontdekking begon.
 
     Waarom: de termijn van 72 uur telt vanaf de ontdekking (art. 33 lid 1 AVG); met een
     verkeerd tijdstip geeft avgctl een verkeerde klok, en lijkt een te late melding op tijd.
@@ -361,8 +368,70 @@ class TijdstippenKloppenNiet(_DatalekRule):
         begin = van.date() if isinstance(van, dt.datetime) else van
         if begin is not None and begin > d.ontdekt_op.date():
             yield ("periode", "van"), "het datalek begon pas na de ontdekking"
+        if d.evaluatie is not None and d.evaluatie.op is not None \
+                and d.evaluatie.op < d.ontdekt_op.date():
+            yield ("evaluatie", "op"), "de evaluatie ligt vóór de ontdekking"
+        for index, ander in enumerate(d.ook_geinformeerd):
+            op = ander.op.date() if isinstance(ander.op, dt.datetime) else ander.op
+            if op is not None and op < d.ontdekt_op.date():
+                yield ("ook_geinformeerd", index, "op"), (f"{ander.wie} is ingelicht vóór de "
+                                                          "ontdekking")
         v = d.verwerker
         if v and v.verwerker_ontdekt_op and v.gemeld_aan_ons_op and (
                 v.gemeld_aan_ons_op < v.verwerker_ontdekt_op):
             yield ("verwerker", "gemeld_aan_ons_op"), ("de verwerker meldde het vóór hij het "
                                                        "ontdekte")
+
+
+class EvaluatieOntbreekt(_DatalekRule):
+    """Een matig tot ernstig datalek dat lang genoeg is afgesloten, zonder evaluatie met datum.
+
+    Waarom: wie verantwoordelijk is, toont aan dat hij passende maatregelen neemt en leert van
+    wat misging (art. 5 lid 2 en art. 24 AVG; art. 33 lid 5 vraagt de genomen maatregelen te
+    documenteren). Het privacyhandboek (referentie 002) laat enige tijd na een matig tot ernstig
+    datalek de afhandeling evalueren: was de melding aan de AP en aan betrokkenen op tijd en
+    afdoende, waren de maatregelen snel genoeg en voldoende, had het eerder gezien kunnen worden.
+    Hoeveel dagen na de afsluiting dat moet, zegt 'beleid.datalekken.evaluatie_binnen_dagen'
+    (standaard 90). Een geanonimiseerd datalek telt niet mee: zijn evaluatie is gewist.
+
+    Oplossing: leg de evaluatie vast als 'evaluatie: {op: JJJJ-MM-DD, uitkomst: ...,
+    maatregelen: [...]}'.
+    """
+
+    code = "AVG810"
+    severity = Severity.WAARSCHUWING
+    title = "Evaluatie van een ernstig datalek ontbreekt"
+    artikel = "art. 5 lid 2 en art. 33 lid 5 AVG"
+    voorbeeld = Voorbeeld(
+        "datalek",
+        fout=_KOP_OUD + "ernst: matig_tot_ernstig\nafgesloten_op: 2025-12-10\n",
+        goed=_KOP_OUD + "ernst: matig_tot_ernstig\nafgesloten_op: 2025-12-10\nevaluatie:\n"
+        "  op: 2026-02-15\n  uitkomst: Op tijd gemeld; de adrescontrole ontbrak.\n"
+        "  maatregelen: [Adres controleren vóór verzending]\n",
+        bestand="registers/datalekken/DL-2025-009.yaml",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        config = self.register.config
+        dagen = config.model.beleid.datalekken.evaluatie_binnen_dagen if config else 90
+        vandaag = self.context.vandaag
+        for bron in self.datalekken():
+            d = bron.model
+            if d.ernst != "matig_tot_ernstig" or d.afgesloten_op is None \
+                    or d.geanonimiseerd_op is not None:
+                continue
+            uiterlijk = d.afgesloten_op + dt.timedelta(days=dagen)
+            if vandaag <= uiterlijk or (d.evaluatie is not None and d.evaluatie.op is not None):
+                continue
+            if d.evaluatie is None:
+                path: tuple[str, ...] = ("afgesloten_op",)
+                wat = "geen evaluatie"
+            else:
+                path = ("evaluatie",)
+                wat = "een evaluatie zonder datum"
+            yield self.finding(bron, path, f"{d.referentie} is matig tot ernstig en afgesloten op "
+                               f"{d.afgesloten_op.isoformat()}, maar heeft {dagen} dagen later "
+                               f"({uiterlijk.isoformat()}) {wat}",
+                               "leg vast: 'evaluatie: {op: JJJJ-MM-DD, uitkomst: ..., "
+                               "maatregelen: [...]}'")
+

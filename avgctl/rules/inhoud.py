@@ -211,10 +211,14 @@ class BeveiligingOntbreekt(Rule):
     """Een verwerking zonder beschrijving van de beveiligingsmaatregelen.
 
     Waarom: het register geeft waar mogelijk een algemene beschrijving van de technische en
-    organisatorische maatregelen (art. 30 lid 1 sub g en art. 32 AVG).
+    organisatorische maatregelen (art. 30 lid 1 sub g en art. 32 AVG). Maatregelen die voor de
+    hele organisatie gelden (zoals die van de BIO of ISO 27001), staan één keer in
+    'organisatie.beveiliging' in avgctl.yaml; elke verwerking erft ze, en dan hoeft een
+    verwerking zelf niets te noemen.
 
-    Oplossing: noem in 'beveiliging' de maatregelen, bijvoorbeeld
-    [toegangsbeheer, versleuteling-in-rust, logging].
+    Oplossing: noem in 'beveiliging' de maatregelen van deze verwerking, bijvoorbeeld
+    [toegangsbeheer, versleuteling-in-rust, logging], of de maatregelen voor alle verwerkingen
+    in 'organisatie.beveiliging'.
     """
 
     code = "AVG107"
@@ -225,11 +229,15 @@ class BeveiligingOntbreekt(Rule):
                           goed=_KOP + "beveiliging: [toegangsbeheer, logging]\n")
 
     def check(self) -> Iterator[PendingFinding]:
+        config = self.register.config
+        if config is not None and config.model.organisatie.beveiliging:
+            return  # every activity inherits the organisation's baseline
         for bron in self.register.verwerkingen:
             v = bron.model
             if not v.beveiliging and not any(g.beveiliging for g in v.gegevens):
                 yield self.finding(bron, (), f"verwerking {v.id} noemt geen beveiliging",
-                                   "voeg 'beveiliging: [...]' toe")
+                                   "voeg 'beveiliging: [...]' toe, of zet de maatregelen "
+                                   "voor alle verwerkingen in 'organisatie.beveiliging'")
 
 
 class EigenaarOntbreekt(Rule):

@@ -1,7 +1,8 @@
-"""AVG301-AVG306: lawfulness (art. 6, 7, 9 and 10 AVG; UAVG art. 46)."""
+"""AVG301-AVG306 and AVG117: lawfulness (art. 6, 7, 9 and 10 AVG; UAVG art. 46)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from avgctl.findings import PendingFinding, Severity
@@ -234,3 +235,71 @@ class ToestemmingOnvolledig(Rule):
                 yield self.finding(bron, path, f"verwerking {v.id} rust op toestemming, maar "
                                    f"legt niet vast: {', '.join(missing)}",
                                    "vul 'toestemming' in met vastlegging en intrekken")
+
+
+# Names of data-subject categories that are the organisation's own staff (WP259 rev.01 §3.1.1:
+# employees can seldom refuse their employer freely).
+_PERSONEEL = re.compile(r"(medewerker|werknemer|personeel|stagiair|uitzendkracht|oproepkracht"
+                        r"|ambtena)", re.IGNORECASE)
+
+
+class ToestemmingBijOngelijkheid(Rule):
+    """Toestemming als grondslag waar de betrokkene niet vrij kan kiezen: bij een publieke taak
+    van een overheidsorganisatie, of bij het eigen personeel.
+
+    Waarom: toestemming telt alleen als zij vrij is gegeven (art. 4 punt 11 en art. 7 lid 4
+    AVG). Is er een duidelijke ongelijkheid tussen betrokkene en verwerkingsverantwoordelijke,
+    zoals bij een overheidsinstantie, dan is toestemming onwaarschijnlijk vrij (overweging 43
+    AVG); bij een werkgever geldt hetzelfde, omdat een medewerker moeilijk nee zegt. Meestal
+    past een andere grondslag (wettelijke_verplichting, publieke_taak of overeenkomst). Wie
+    'organisatie.overheid: true' heeft, krijgt de waarschuwing alleen bij verwerkingen die
+    niet 'publieke_taak: false' zijn.
+
+    Oplossing: kies de grondslag die echt past. Blijft het toestemming, leg dan in
+    'toestemming.vrijwilligheid' vast waarom de betrokkene vrij kan kiezen, bijvoorbeeld omdat
+    weigeren of intrekken geen enkel gevolg heeft.
+    """
+
+    code = "AVG117"
+    severity = Severity.WAARSCHUWING
+    title = "Toestemming bij een ongelijke verhouding"
+    artikel = "art. 7 lid 4 en overweging 43 AVG"
+    voorbeeld = Voorbeeld(
+        "verwerking",
+        fout='id: "50.1.1"\nnaam: Pasfoto op intranet\nbetrokkenen: [medewerker]\n'
+        "grondslag: toestemming\n",
+        goed='id: "50.1.1"\nnaam: Pasfoto op intranet\nbetrokkenen: [medewerker]\n'
+        "grondslag: toestemming\ntoestemming:\n  vrijwilligheid: Wie geen foto wil, merkt "
+        "daar niets van; de keuze staat alleen in het HR-systeem.\n",
+        bestand="registers/verwerkingen/50.1.1-pasfoto.yaml",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        config = self.register.config
+        overheid = config is not None and config.model.organisatie.overheid
+        for bron in self.register.verwerkingen:
+            v = bron.model
+            if v.toestemming is not None and v.toestemming.vrijwilligheid:
+                continue
+            overheidstaak = overheid and v.publieke_taak is not False
+            plekken: list[tuple[tuple[str | int, ...], list[str]]] = []
+            if v.grondslag == "toestemming":
+                plekken.append((("grondslag",), v.betrokkenen))
+            plekken += [(("gegevens", i, "grondslag"),
+                         [g.betrokkene] if g.betrokkene else v.betrokkenen)
+                        for i, g in enumerate(v.gegevens) if g.grondslag == "toestemming"]
+            for path, betrokkenen in plekken:
+                personeel = [b for b in betrokkenen if _PERSONEEL.search(b)]
+                if personeel:
+                    wie = f"het eigen personeel ({', '.join(personeel)})"
+                elif overheidstaak:
+                    wie = "de betrokkenen van een overheidsorganisatie"
+                else:
+                    continue
+                yield self.finding(bron, path, f"verwerking {v.id} vraagt toestemming van {wie}; "
+                                   "die is bij zo'n ongelijke verhouding zelden vrij (art. 7 lid "
+                                   "4 en overweging 43 AVG)",
+                                   "kies een andere grondslag, of leg in "
+                                   "'toestemming.vrijwilligheid' vast waarom de betrokkene vrij "
+                                   "kan kiezen")
+                break

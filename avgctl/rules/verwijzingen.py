@@ -276,6 +276,10 @@ class SubverwerkerZonderVerwerker(Rule):
     toestemming en onder dezelfde verplichtingen (art. 28 lid 2 en 4 AVG); daarvoor moet
     vastliggen via welke verwerker zij werkt.
 
+    Is de organisatie zelf verwerker ('organisatie.rol: verwerker' of 'beide'), dan schakelt
+    zij haar eigen subverwerkers in (referentie 004): een subverwerker zonder 'via' werkt dan
+    voor de organisatie zelf.
+
     Oplossing: zet in 'via' het id van de verwerker die de subverwerker inschakelt.
     """
 
@@ -293,11 +297,16 @@ class SubverwerkerZonderVerwerker(Rule):
     )
 
     def check(self) -> Iterator[PendingFinding]:
+        config = self.register.config
+        zelf_verwerker = config is not None and config.model.organisatie.rol in ("verwerker",
+                                                                                  "beide")
         for bron in self.register.partijen:
             p = bron.model
             if p.relatie != "subverwerker":
                 continue
             if not p.via:
+                if zelf_verwerker:
+                    continue  # engaged by the organisation itself as a processor (art. 28(2))
                 yield self.finding(bron, ("relatie",), f"subverwerker {p.id} noemt niet via welke "
                                    "verwerker zij werkt", "voeg 'via: <verwerker-id>' toe")
                 continue

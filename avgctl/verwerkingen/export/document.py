@@ -103,6 +103,9 @@ def verwerking(register: Register, v: Verwerking) -> dict[str, Any]:
         "dpia": dpia_tekst(v),
         "dpia_criteria": [DPIA_AP_LIJST.get(c) or DPIA_EDPB_CRITERIA[c] for c in v.dpia_criteria],
         "beveiliging": v.beveiliging,
+        # inherited from avgctl.yaml (organisatie.beveiliging), shown apart so a reader sees
+        # what is specific to this activity
+        "beveiliging_organisatie": _basisbeveiliging(register),
         "bewaartermijn_criterium": v.bewaartermijn_criterium or "",
         "buiten_eer": buiten_eer,
     }
@@ -112,6 +115,11 @@ def _ontvangers(register: Register, ids: list[str] | None) -> str:
     if ids is None:
         return "niet vermeld"
     return namen(register, ids) or "geen"
+
+
+def _basisbeveiliging(register: Register) -> list[str]:
+    config = register.config.model if register.config is not None else None
+    return list(config.organisatie.beveiliging) if config is not None else []
 
 
 def _partij(p: Partij) -> dict[str, Any]:
@@ -124,7 +132,7 @@ def _partij(p: Partij) -> dict[str, Any]:
         "id": p.id,
         "naam": p.naam,
         "relatie": RELATIE_TEKST[p.relatie],
-        "land": p.land,
+        "land": p.land or "land onbekend",
         "overeenkomst": overeenkomst,
         "doorgifte": MECHANISME_TEKST[p.doorgifte.mechanisme] if p.doorgifte else "",
     }

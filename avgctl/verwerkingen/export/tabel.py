@@ -22,19 +22,23 @@ KOLOMMEN = [
     "sectie", "proces", "verwerking", "naam", "doel", "grondslag", "grondslag_bron",
     "eigenaar", "betrokkenen", "gegevenstype", "betrokkene", "grondslag_gegevenstype",
     "wettelijke_basis", "bron", "verwerkers", "ontvangers", "systemen", "bewaartermijn",
-    "beveiliging", "bijzondere_gegevens", "dpia",
+    "beveiliging", "beveiliging_organisatie", "bijzondere_gegevens", "dpia",
 ]
 
 
 def rijen(register: Register) -> list[list[str]]:
     """Header plus rows, every value a string, in process-model order."""
     result = [KOLOMMEN]
+    config = register.config.model if register.config is not None else None
+    # The organisation's baseline holds for every row; its own column keeps apart what is
+    # specific to the activity (AVG107).
+    basis = ", ".join(config.organisatie.beveiliging) if config is not None else ""
     for bron in gesorteerd(register):
-        result += _rijen(register, bron.model)
+        result += _rijen(register, bron.model, basis)
     return result
 
 
-def _rijen(register: Register, v: Verwerking) -> list[list[str]]:
+def _rijen(register: Register, v: Verwerking, basis: str) -> list[list[str]]:
     parts = v.id.split(".")
     activiteit = [
         parts[0], ".".join(parts[:2]), v.id, v.naam, v.doel or "", v.grondslag or "",
@@ -46,7 +50,7 @@ def _rijen(register: Register, v: Verwerking) -> list[list[str]]:
         dpia_tekst(v),
     ]
     if not v.gegevens:
-        return [[*activiteit, *[""] * 10, *slot]]
+        return [[*activiteit, *[""] * 9, basis, *slot]]
     rows = []
     for index, g in enumerate(v.gegevens):
         rows.append([
@@ -56,6 +60,7 @@ def _rijen(register: Register, v: Verwerking) -> list[list[str]]:
             namen(register, ontvangers_van(v, index)), ", ".join(g.systemen),
             bewaartermijn_tekst(register, bewaartermijn_van(v, index)),
             ", ".join(g.beveiliging or v.beveiliging),
+            basis,
             *slot,
         ])
     return rows

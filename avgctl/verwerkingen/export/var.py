@@ -154,8 +154,10 @@ class _Context:
         for partij_id in dict.fromkeys(ids):
             bron = self.register.partij(partij_id)
             # An unknown party is reported by the checks; here it keeps its id as its name and,
-            # with no country to go on, counts as within the EEA.
-            doel = buiten if bron is not None and bron.model.land not in self.eer else binnen
+            # with no country to go on, counts as within the EEA; so does a party without a
+            # country (AVG210 asks for it).
+            doel = buiten if bron is not None and bron.model.land is not None \
+                and bron.model.land not in self.eer else binnen
             doel.append(partij_naam(self.register, partij_id))
         return binnen, buiten
 
