@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import check_repo
+from tests.conftest import BASIS, check_repo
 from tests.test_rules import _repo_with
 
 C = "avgctl.yaml"
@@ -96,7 +96,9 @@ CASES: list[tuple[str, str, str, int, str]] = [
 
 
 def _repo(tmp_path: Path, rel: str, text: str) -> Path:
-    extra = (("registers/verwerkingen/20.1.1-intake.yaml", INTAKE), (C, ORG), (V, ACTIVITEIT))
+    # the parties of the basic repository: with their country and the clauses of art. 28(3)
+    extra = (("registers/verwerkingen/20.1.1-intake.yaml", INTAKE), (C, ORG), (V, ACTIVITEIT),
+             ("registers/partijen.yaml", BASIS["registers/partijen.yaml"]))
     return _repo_with(tmp_path, rel, text, tuple(e for e in extra if e[0] != rel))
 
 

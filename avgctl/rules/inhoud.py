@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from avgctl.findings import PendingFinding, Severity
 from avgctl.models.duur import parse_duur
 from avgctl.rules.base import Rule, Voorbeeld
-from avgctl.store.register import VERWERKINGEN_DIR
+from avgctl.store.register import CONFIG_FILE, VERWERKINGEN_DIR
 
 _KOP = 'id: "10.1.1"\nnaam: Offertes maken\n'
 
@@ -232,6 +232,8 @@ class BeveiligingOntbreekt(Rule):
         config = self.register.config
         if config is not None and config.model.organisatie.beveiliging:
             return  # every activity inherits the organisation's baseline
+        if config is None and CONFIG_FILE in self.register.files:
+            return  # avgctl.yaml did not validate (reported): its baseline is unknown
         for bron in self.register.verwerkingen:
             v = bron.model
             if not v.beveiliging and not any(g.beveiliging for g in v.gegevens):
