@@ -33,20 +33,21 @@ organisatie:
     naam: Functionaris gegevensbescherming
     email: fg@kantoor.example
 """,
-    "registers/partijen.yaml": """\
-- id: dossiersoft-bv
-  naam: Dossiersoft B.V.
-  relatie: verwerker
-  overeenkomst: {soort: verwerkersovereenkomst, getekend: 2024-05-01,
-    bepalingen: {instructies: true, geheimhouding: true, beveiliging: true, subverwerkers: true,
-                 verzoeken_doorsturen_werkdagen: 3, datalek_melden_uur: 24,
-                 einde: verwijderen_of_teruggeven, audits: true}}
-  land: NL
-- id: opdrachtgevers
-  naam: Opdrachtgevers
-  relatie: ontvanger
-  land: NL
-""",
+    # One line per field, so tests can point at a party's lines; the agreement lays down the
+    # clauses of art. 28(3) (AVG405).
+    "registers/partijen.yaml": (
+        "- id: dossiersoft-bv\n"
+        "  naam: Dossiersoft B.V.\n"
+        "  relatie: verwerker\n"
+        "  overeenkomst: {soort: verwerkersovereenkomst, getekend: 2024-05-01, bepalingen: {"
+        "instructies: true, geheimhouding: true, beveiliging: true, subverwerkers: true, "
+        "verzoeken_doorsturen_werkdagen: 3, datalek_melden_uur: 24, einde: verwijderen, "
+        "audits: true}}\n"
+        "  land: NL\n"
+        "- id: opdrachtgevers\n"
+        "  naam: Opdrachtgevers\n"
+        "  relatie: ontvanger\n"
+        "  land: NL\n"),
     "registers/bewaartermijnen.yaml": """\
 dossier:
   duur: 10 jaar

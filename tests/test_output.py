@@ -98,7 +98,7 @@ def test_findings_in_two_files(cli: Any, repo: Path) -> None:
     result = _check(cli, repo, "-q")
     assert result.exit_code == 1
     assert result.out == (
-        "registers/partijen.yaml:13:3: fout AVG601 mogelijk BSN in het register: 11*****33\n"
+        "registers/partijen.yaml:10:3: fout AVG601 mogelijk BSN in het register: 11*****33\n"
         "\n"
         f"{V}:1:1: fout AVG101 verwerking 20.1.1 heeft geen doel\n"
         "\n"

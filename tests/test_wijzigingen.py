@@ -160,8 +160,8 @@ STAPPEN: list[tuple[str, Callable[[Path], None], list[str]]] = [
     ("bewaartermijn van een gegeven", _vervang(ACTIVITEIT, "bewaartermijn: dossier",
                                                "bewaartermijn: correspondentie"),
      ["bewaartermijn van 'NAW' in 20.1.1 gewijzigd van dossier naar correspondentie"]),
-    ("overeenkomst", _vervang(PARTIJEN, "getekend: 2024-05-01}",
-                              "getekend: 2024-05-01, verloopt: 2029-05-01}"),
+    ("overeenkomst", _vervang(PARTIJEN, "getekend: 2024-05-01,",
+                              "getekend: 2024-05-01, verloopt: 2029-05-01,"),
      ["verwerkersovereenkomst met Dossiersoft B.V. loopt nu tot 2029-05-01 (was onbepaalde "
       "tijd)"]),
     ("eigenaar", _vervang(ACTIVITEIT, "eigenaar: Bureaumanager", "eigenaar: Kantoormanager"),
@@ -342,13 +342,13 @@ def test_changed_places(tmp_path: Path) -> None:
     _erbij(TERMIJNEN, "tweede:\n  duur: 1 jaar\n  na: sluiten_dossier\n")(nieuw)
     _schrijf("registers/verwerkingen/40.3.2-beslaglegging.yaml", BESLAG)(nieuw)
     plekken = gewijzigd(load_register(oud), load_register(nieuw))
-    # partijen.yaml: dossiersoft-bv on lines 1-4 and opdrachtgevers on 5-7 did not change;
-    # the closing comment on line 8 is outside any record; wolk-inc starts on line 9.
+    # partijen.yaml: dossiersoft-bv on lines 1-5 and opdrachtgevers on 6-9 did not change;
+    # the closing comment on line 10 is outside any record; wolk-inc starts on line 11.
     assert not plekken.bevat(_finding(PARTIJEN, 1))
-    assert not plekken.bevat(_finding(PARTIJEN, 6))
-    assert plekken.bevat(_finding(PARTIJEN, 8))
-    assert plekken.bevat(_finding(PARTIJEN, 9))
-    assert plekken.bevat(_finding(PARTIJEN, 14))
+    assert not plekken.bevat(_finding(PARTIJEN, 7))
+    assert plekken.bevat(_finding(PARTIJEN, 10))
+    assert plekken.bevat(_finding(PARTIJEN, 11))
+    assert plekken.bevat(_finding(PARTIJEN, 16))
     # bewaartermijnen.yaml: dossier (lines 1-3) changed, tweede (4-6) did not.
     assert plekken.bevat(_finding(TERMIJNEN, 2))
     assert not plekken.bevat(_finding(TERMIJNEN, 5))
