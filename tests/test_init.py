@@ -31,7 +31,7 @@ def test_minimal_repository_says_what_to_fill_in(cli, tmp_path: Path) -> None:  
         "registers/datalekken/.gitkeep", "registers/partijen.yaml",
         "registers/verwerkingen/.gitkeep", "schemas/avgctl.schema.json",
         "schemas/bewaartermijnen.schema.json", "schemas/datalek.schema.json",
-        "schemas/kaart.schema.json",
+        "schemas/herstel.schema.json", "schemas/kaart.schema.json",
         "schemas/partijen.schema.json", "schemas/verwerking.schema.json",
         "schemas/verzoek.schema.json",
     ]

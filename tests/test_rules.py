@@ -17,6 +17,10 @@ V = "registers/verwerkingen/10.1.1-test.yaml"
 P = "registers/partijen.yaml"
 B = "registers/bewaartermijnen.yaml"
 C = "avgctl.yaml"
+R = "registers/verzoeken.csv"
+FG_KOP = ("referentie,ontvangen,betrokkene_ref,kanaal,type,status,verificatie,verificatie_op,"
+          "afgehandeld_op,besluit,afwijzingsgrond,fg_advies_op,fg_advies,fg_advies_gevolgd,"
+          "fg_advies_motivatie_afwijking\n")
 
 COMPLEET = """\
 id: "10.1.1"
@@ -186,6 +190,24 @@ CASES: list[tuple[str, str, str, int, str]] = [
      "dpia: {nodig: false, motivatie: Slechts tien dossiers per jaar.}\n"),
     ("AVG502", V, COMPLEET + "dpia: {nodig: true}\n", 13,
      COMPLEET + "dpia: {nodig: true, uitgevoerd: 2025-01-01}\n"),
+    # the FG's advice on a DPIA (art. 35(2)): missing, and not followed without a reason
+    ("AVG504", V, COMPLEET + "dpia: {nodig: true, uitgevoerd: 2025-01-01}\n", 13,
+     COMPLEET + "dpia:\n  nodig: true\n  uitgevoerd: 2025-01-01\n  fg_advies: {op: 2024-12-01, "
+     "advies: Elke bevraging loggen., gevolgd: true}\n"),
+    ("AVG505", V, COMPLEET + "dpia:\n  nodig: true\n  uitgevoerd: 2025-01-01\n  fg_advies:\n"
+     "    op: 2024-12-01\n    advies: Geen camera bij de balie.\n    gevolgd: false\n", 19,
+     COMPLEET + "dpia:\n  nodig: true\n  uitgevoerd: 2025-01-01\n  fg_advies:\n"
+     "    op: 2024-12-01\n    advies: Geen camera bij de balie.\n    gevolgd: false\n"
+     "    motivatie_afwijking: Vier incidenten bij de balie in een jaar.\n"),
+    ("AVG716", R, "referentie,ontvangen,betrokkene_ref,verzoeker,kanaal,type\n"
+     "AVG-2026-0001,2026-05-25,K-1,advocaat,brief,inzage\n", 2,
+     "referentie,ontvangen,betrokkene_ref,verzoeker,kanaal,type,machtiging\n"
+     "AVG-2026-0001,2026-05-25,K-1,advocaat,brief,inzage,advocatenregister\n"),
+    ("AVG717", R, FG_KOP + "AVG-2026-0001,2026-05-04,K-1,email,wissing,afgehandeld,positief,"
+     "2026-05-05,2026-05-20,afgewezen,wettelijke_bewaarplicht,2026-05-18,deels wissen,nee,\n",
+     2, FG_KOP + "AVG-2026-0001,2026-05-04,K-1,email,wissing,afgehandeld,positief,2026-05-05,"
+     "2026-05-20,afgewezen,wettelijke_bewaarplicht,2026-05-18,deels wissen,nee,alles valt "
+     "onder de bewaarplicht\n"),
     ("AVG503", C, ORG.replace("  fg: {naam: FG, telefoon: \"+31 20 555 0100\"}\n", "")
      + "  overheid: true\n", 2, ORG + "  overheid: true\n"),
     ("AVG601", V, COMPLEET + "# dossier van BSN 111222333\n", 13, COMPLEET + "# dossier 4711\n"),

@@ -209,7 +209,7 @@ def test_the_internal_note_never_goes_into_a_letter(cli: Any, tmp_path: Path) ->
 
     tekst, alle = _alle_verzoeken()
     root = write_repo(tmp_path, {**BASIS, F: tekst})
-    assert [f.code for f in check_repo(root, VANDAAG) if f.severity.value == "fout"] == []
+    assert [f.code for f in check_repo(root, VANDAAG) if f.severity.label == "fout"] == []
     templates = sorted(p.name for p in (PROJECT / "templates" / "brieven").glob("verzoek-*"))
     assert templates == ["verzoek-afwijzing.md.j2", "verzoek-besluit.md.j2",
                          "verzoek-ontvangst.md.j2", "verzoek-overzicht.md.j2",

@@ -532,38 +532,134 @@ def _herstel_expected(backup: dt.date) -> list[str]:
     rows = [r for r in _rows(PROJECT / F)
             if r["type"] in ("wissing", "rectificatie", "beperking")
             and r["besluit"] in ("toegewezen", "gedeeltelijk_toegewezen")
-            and r["afgehandeld_op"] and dt.date.fromisoformat(r["afgehandeld_op"]) > backup]
+            and r["afgehandeld_op"] and dt.date.fromisoformat(r["afgehandeld_op"]) >= backup]
     return [r["referentie"] for r in sorted(rows, key=lambda r: (r["afgehandeld_op"],
                                                                   r["referentie"]))]
 
 
 @pytest.mark.parametrize("backup", ["2026-10-01", "2026-06-01", "2025-12-31"])
-def test_herstel_lists_what_must_be_done_again(cli: Any, backup: str) -> None:
-    result = cli("verzoek", "herstel", "--backup-datum", backup, "--repo", str(PROJECT))
+def test_herstel_lists_what_must_be_done_again(cli: Any, tmp_path: Path, backup: str) -> None:
+    root = _copy_example(tmp_path / "repo")
+    result = cli("verzoek", "herstel", "--backup", backup, "--vandaag", DAG, "--repo",
+                 str(root))
     assert (result.exit_code, result.err) == (0, "")
     expected = _herstel_expected(dt.date.fromisoformat(backup))
     assert expected
     lines = result.out.splitlines()
-    assert lines[0].startswith("Na het terugzetten van de back-up van ")
-    assert [line.split()[0] for line in lines[1:-1]] == expected
-    assert lines[-1] == f"{len(expected)} {'verzoek' if len(expected) == 1 else 'verzoeken'}"
+    assert lines[0].startswith("Back-up van ")
+    assert lines[1] == "Opnieuw uitvoeren (ook wat op de dag van de back-up zelf is gedaan):"
+    assert [line.split()[0] for line in lines[2:-1]] == expected
+    woord = "verzoek" if len(expected) == 1 else "verzoeken"
+    assert lines[-1] == (f"{len(expected)} {woord}, {len(expected)} nog te doen. Daarna: "
+                         f"avgctl verzoek herstel --backup {backup} --bevestig")
 
 
-def test_herstel_exact_for_one_date(cli: Any) -> None:
-    result = cli("verzoek", "herstel", "--backup-datum", "2026-10-01", "--repo", str(PROJECT))
+def test_herstel_exact_for_one_date(cli: Any, tmp_path: Path) -> None:
+    """List, record the restore, show it on the status screen, confirm, and it is gone."""
+    root = _copy_example(tmp_path / "repo")
+    repo = ("--repo", str(root))
+    csv_voor = (root / F).read_bytes()
+    result = cli("verzoek", "herstel", "--backup", "2026-10-01", "--vandaag", "2026-11-10",
+                 *repo)
+    assert (result.exit_code, result.err) == (0, "")
     assert result.out == (
-        "Na het terugzetten van de back-up van 1 oktober 2026 opnieuw uitvoeren (ook wat op die "
-        "dag zelf is gedaan):\n"
+        "Back-up van 1 oktober 2026, teruggezet op 10 november 2026 (vastgelegd in "
+        "registers/herstel.yaml).\n"
+        "Opnieuw uitvoeren (ook wat op de dag van de back-up zelf is gedaan):\n"
         "  AVG-2026-0068  rectificatie afgehandeld 2026-11-05  betrokkene K-10902  verwerkingen "
         "30.4.1, 40.1.1\n"
-        "1 verzoek\n")
+        "1 verzoek, 1 nog te doen. Daarna: avgctl verzoek herstel --backup 2026-10-01 "
+        "--bevestig\n")
+    assert (root / F).read_bytes() == csv_voor  # listing writes no request
+    assert (root / "registers/herstel.yaml").read_text(encoding="utf-8").endswith(
+        "- backup: 2026-10-01\n  teruggezet_op: 2026-11-10\n")
+    # the same restore again the next day: not recorded twice
+    again = cli("verzoek", "herstel", "--backup", "2026-10-01", "--vandaag", "2026-11-11", *repo)
+    assert again.out.startswith("Back-up van 1 oktober 2026, teruggezet op 10 november 2026.\n")
+    assert (root / "registers/herstel.yaml").read_text(encoding="utf-8").count(
+        "- backup: 2026-10-01") == 1
+
+    status = cli("status", "--vandaag", "2026-11-11", *repo)
+    assert ("Back-up teruggezet: de back-up van 1 oktober 2026 is op 10 november 2026 "
+            "teruggezet; 1 wissing of correctie is nog niet opnieuw uitgevoerd. Zie 'avgctl "
+            "verzoek herstel --backup 2026-10-01'.\n") in status.out
+
+    result = cli("verzoek", "herstel", "--backup", "2026-10-01", "--bevestig", "--vandaag",
+                 "2026-11-11", *repo)
+    assert (result.exit_code, result.err) == (0, "")
+    assert result.out == (
+        "Back-up van 1 oktober 2026, teruggezet op 10 november 2026.\n"
+        "Opnieuw uitvoeren (ook wat op de dag van de back-up zelf is gedaan):\n"
+        "  AVG-2026-0068  rectificatie afgehandeld 2026-11-05  betrokkene K-10902  verwerkingen "
+        "30.4.1, 40.1.1  opnieuw uitgevoerd 2026-11-11\n"
+        "1 verzoek, alle opnieuw uitgevoerd.\n")
+    # only that row changed, only in its new cell
+    voor, na = csv_voor.split(b"\n"), (root / F).read_bytes().split(b"\n")
+    verschil = [i for i, (a, b) in enumerate(zip(voor, na, strict=True)) if a != b]
+    assert [voor[i].split(b",")[0] for i in verschil] == [b"AVG-2026-0068"]
+    assert na[verschil[0]].endswith(b",2026-11-11")
+    status = cli("status", "--vandaag", "2026-11-11", *repo)
+    assert "Back-up teruggezet" not in status.out
+    assert cli("check", "--vandaag", DAG, *repo).exit_code == 0
 
 
-def test_herstel_nothing_to_do(cli: Any) -> None:
-    result = cli("verzoek", "herstel", "--backup-datum", DAG, "--repo", str(PROJECT))
+def test_herstel_nothing_to_do(cli: Any, tmp_path: Path) -> None:
+    root = _copy_example(tmp_path / "repo")
+    result = cli("verzoek", "herstel", "--backup-datum", DAG, "--vandaag", DAG,
+                 "--repo", str(root))
     assert (result.exit_code, result.out) == (0, (
+        "Back-up van 20 november 2026, teruggezet op 20 november 2026 (vastgelegd in "
+        "registers/herstel.yaml).\n"
         "Sinds 20 november 2026 (die dag meegerekend) zijn geen wissingen, rectificaties of "
         "beperkingen uitgevoerd; na het terugzetten hoeft niets opnieuw.\n"))
+
+
+def test_herstel_backup_after_today_is_refused(cli: Any, tmp_path: Path) -> None:
+    root = _copy_example(tmp_path / "repo")
+    voor = (root / "registers/herstel.yaml").read_bytes()
+    result = cli("verzoek", "herstel", "--backup", "2026-11-21", "--vandaag", DAG,
+                 "--repo", str(root))
+    assert (result.exit_code, result.out, result.err) == (2, "", (
+        "fout: --backup 2026-11-21 ligt na vandaag (2026-11-20); geef de dag van de "
+        "teruggezette back-up\n"))
+    assert (root / "registers/herstel.yaml").read_bytes() == voor
+
+
+def test_herstel_unreadable_record_names_the_place(cli: Any, tmp_path: Path) -> None:
+    root = _copy_example(tmp_path / "repo")
+    (root / "registers/herstel.yaml").write_text("- backup: 2026-10-01\n  teruggezet: x\n",
+                                                encoding="utf-8")
+    result = cli("verzoek", "herstel", "--backup", "2026-10-01", "--vandaag", DAG,
+                 "--repo", str(root))
+    assert (result.exit_code, result.out) == (2, "")
+    assert result.err.startswith("fout: registers/herstel.yaml:")
+
+
+@pytest.mark.parametrize(("afgehandeld", "opnieuw", "backup", "teruggezet", "lijst", "gedaan"), [
+    ("2026-10-01", "", "2026-10-01", "2026-10-05", True, False),  # on the backup day itself
+    ("2026-09-30", "", "2026-10-01", "2026-10-05", False, False),  # already in the backup
+    ("2026-10-06", "", "2026-10-01", "2026-10-05", False, False),  # after the restore
+    ("2026-10-02", "2026-10-05", "2026-10-01", "2026-10-05", True, True),  # done again
+    # done again after an earlier restore, then a backup made before that is restored
+    ("2026-09-01", "2026-10-07", "2026-10-06", "2026-11-01", True, False),
+])
+def test_herstel_what_a_backup_holds(afgehandeld: str, opnieuw: str, backup: str,
+                                     teruggezet: str, lijst: bool, gedaan: bool) -> None:
+    from avgctl.models.herstel import Herstel
+    from avgctl.models.verzoek import Verzoek
+    from avgctl.store.register import Bron
+    from avgctl.store.yamlfile import YamlDocument
+    from avgctl.verzoeken.herstel import opnieuw as te_herstellen
+
+    velden = {"referentie": "AVG-2026-0001", "ontvangen": "2026-08-01", "betrokkene_ref": "K-1",
+              "kanaal": "email", "type": "wissing", "status": "afgehandeld",
+              "besluit": "toegewezen", "afgehandeld_op": afgehandeld}
+    if opnieuw:
+        velden["opnieuw_toegepast_op"] = opnieuw
+    bron = Bron(Verzoek.model_validate(velden), YamlDocument(rel="x", text="", data={}))
+    uit = te_herstellen([bron], Herstel(backup=dt.date.fromisoformat(backup),
+                                        teruggezet_op=dt.date.fromisoformat(teruggezet)))
+    assert [o.gedaan for o in uit] == ([gedaan] if lijst else [])
 
 
 # --- requests kept as YAML files -------------------------------------------------------------
@@ -696,7 +792,9 @@ def test_line_separator_inside_a_cell_does_not_shift_rows(cli: Any, voorbeeld: P
     reg.changed({i: old.replace(b"Teamleider klantcontact", b"Team privacy")})
 
 
-def test_herstel_includes_the_backup_day_itself(cli: Any) -> None:
+def test_herstel_includes_the_backup_day_itself(cli: Any, tmp_path: Path) -> None:
     # The backup of 5 November may have been made before that day's rectification.
-    result = cli("verzoek", "herstel", "--backup-datum", "2026-11-05", "--repo", str(PROJECT))
+    root = _copy_example(tmp_path / "repo")
+    result = cli("verzoek", "herstel", "--backup-datum", "2026-11-05", "--vandaag", DAG,
+                 "--repo", str(root))
     assert "AVG-2026-0068  rectificatie afgehandeld 2026-11-05" in result.out

@@ -19,6 +19,15 @@ from avgctl.cli.opties import (
 )
 
 _BEHANDELAAR = "De functie of het team dat het verzoek behandelt."
+_WIJZE = ("Hoe de identiteit is gecontroleerd: bekend_emailadres, zaaknummer_en_naw, "
+          "laatste_cijfers_bsn, afgeschermde_kopie_id, balie of anders. Een kopie van een "
+          "identiteitsbewijs zonder afscherming kan niet.")
+_FG_OP = "Wanneer de functionaris gegevensbescherming advies gaf over het besluit."
+_FG_ADVIES = "Het advies van de FG, kort."
+_FG_GEVOLGD = "Of het advies van de FG is gevolgd: ja of nee."
+_FG_MOTIVATIE = "Waarom het advies van de FG niet is gevolgd (nodig bij 'nee')."
+_MACHTIGING = ("Bij een verzoek namens de betrokkene het bewijs dat dat mag: volmacht, "
+               "rechterlijke_uitspraak, ouderlijk_gezag, advocatenregister of curatele_bewind.")
 _OPMERKING = "Een interne opmerking, zonder persoonsgegevens; komt nooit in een brief."
 _TOELICHTING = ("Bij een (gedeeltelijke) afwijzing: de uitleg aan de betrokkene, zoals die in "
                 "de brief komt; nodig bij de grond 'overig'.")
@@ -49,6 +58,7 @@ def verzoek_add(
     verzoeker: Annotated[str | None, tekst(
         "Wie het verzoek deed: betrokkene (standaard), gemachtigde, "
         "wettelijk_vertegenwoordiger of advocaat.")] = None,
+    machtiging: Annotated[str | None, tekst(_MACHTIGING, "BEWIJS")] = None,
     behandelaar: Annotated[str | None, tekst(_BEHANDELAAR)] = None,
     verwerkingen: Annotated[str | None, tekst(_VERWERKINGEN, "IDS")] = None,
     opmerking: Annotated[str | None, tekst(_OPMERKING)] = None,
@@ -60,7 +70,7 @@ def verzoek_add(
     from avgctl.commands.common import parse_vandaag
 
     velden = {"type": type_, "betrokkene_ref": betrokkene_ref, "kanaal": kanaal,
-              "verzoeker": verzoeker, "behandelaar": behandelaar,
+              "verzoeker": verzoeker, "machtiging": machtiging, "behandelaar": behandelaar,
               "verwerkingen": verwerkingen, "opmerking": opmerking,
               **datums(ontvangen=ontvangen)}
     return command.add(repo, parse_vandaag(vandaag), velden, sys.stdin.isatty())
@@ -78,6 +88,8 @@ def verzoek_update(
         "UITKOMST")] = None,
     verificatie_op: Annotated[str | None, datum("Wanneer de identiteit is gecontroleerd.")]
     = None,
+    verificatie_wijze: Annotated[str | None, tekst(_WIJZE, "WIJZE")] = None,
+    machtiging: Annotated[str | None, tekst(_MACHTIGING, "BEWIJS")] = None,
     gepauzeerd_van: Annotated[str | None, datum(
         "Begin van een pauze in de eigen termijn, bijvoorbeeld in afwachting van een "
         "identiteitsbewijs.")] = None,
@@ -87,6 +99,10 @@ def verzoek_update(
                                               "IDS")] = None,
     ontvangers_geinformeerd: Annotated[str | None, tekst(_ONTVANGERS, "DATUM")] = None,
     afwijzing_toelichting: Annotated[str | None, tekst(_TOELICHTING)] = None,
+    fg_advies_op: Annotated[str | None, datum(_FG_OP)] = None,
+    fg_advies: Annotated[str | None, tekst(_FG_ADVIES)] = None,
+    fg_advies_gevolgd: Annotated[str | None, tekst(_FG_GEVOLGD, "JA/NEE")] = None,
+    fg_advies_motivatie_afwijking: Annotated[str | None, tekst(_FG_MOTIVATIE)] = None,
     opmerking: Annotated[str | None, tekst(_OPMERKING)] = None,
     repo: RepoOpt = None,
     vandaag: VandaagOpt = None,
@@ -97,11 +113,14 @@ def verzoek_update(
 
     velden: dict[str, object] = {
         "status": status, "behandelaar": behandelaar, "verificatie": verificatie,
+        "verificatie_wijze": verificatie_wijze, "machtiging": machtiging,
         "pauze_reden": pauze_reden, "verwerkingen": verwerkingen, "opmerking": opmerking,
         "ontvangers_geinformeerd": ontvangers_geinformeerd,
-        "afwijzing_toelichting": afwijzing_toelichting,
+        "afwijzing_toelichting": afwijzing_toelichting, "fg_advies": fg_advies,
+        "fg_advies_gevolgd": fg_advies_gevolgd,
+        "fg_advies_motivatie_afwijking": fg_advies_motivatie_afwijking,
         **datums(verificatie_op=verificatie_op, gepauzeerd_van=gepauzeerd_van,
-                  gepauzeerd_tot=gepauzeerd_tot),
+                  gepauzeerd_tot=gepauzeerd_tot, fg_advies_op=fg_advies_op),
     }
     return command.update(repo, referentie, velden, parse_vandaag(vandaag))
 
@@ -134,6 +153,10 @@ def verzoek_afhandel(
         "herhaald_verzoek, doel_onduidelijk, kennelijk_ongegrond, buitensporig, "
         "wettelijke_bewaarplicht, lopende_procedure, geen_gegevens of overig.", "GROND")] = None,
     toelichting: Annotated[str | None, tekst(_TOELICHTING)] = None,
+    fg_advies_op: Annotated[str | None, datum(_FG_OP)] = None,
+    fg_advies: Annotated[str | None, tekst(_FG_ADVIES)] = None,
+    fg_advies_gevolgd: Annotated[str | None, tekst(_FG_GEVOLGD, "JA/NEE")] = None,
+    fg_advies_motivatie_afwijking: Annotated[str | None, tekst(_FG_MOTIVATIE)] = None,
     op: Annotated[str | None, datum("De dag van het antwoord; standaard vandaag.")] = None,
     via: Annotated[str | None, tekst(
         "Hoe het antwoord is verzonden, bijvoorbeeld aangetekende brief.")] = None,
@@ -147,7 +170,10 @@ def verzoek_afhandel(
 
     return command.afhandel(repo, parse_vandaag(vandaag), referentie, besluit, grond,
                             parse_datum(op, "--op"), via, ontvangers_geinformeerd,
-                            {"afwijzing_toelichting": toelichting})
+                            {"afwijzing_toelichting": toelichting, "fg_advies": fg_advies,
+                             "fg_advies_gevolgd": fg_advies_gevolgd,
+                             "fg_advies_motivatie_afwijking": fg_advies_motivatie_afwijking,
+                             **datums(fg_advies_op=fg_advies_op)})
 
 
 @verzoek_app.command("list")
@@ -217,13 +243,19 @@ def verzoek_overzicht(
 
 @verzoek_app.command("herstel")
 def verzoek_herstel(
-    backup_datum: Annotated[str, datum("De dag van de teruggezette back-up.")],
+    backup: Annotated[str, datum("De dag van de teruggezette back-up.", "--backup",
+                                 "--backup-datum")],
+    bevestig: Annotated[bool, typer.Option(
+        "--bevestig", help="Leg vast dat alles op de lijst vandaag opnieuw is uitgevoerd "
+        "(opnieuw_toegepast_op bij elk verzoek).")] = False,
     repo: RepoOpt = None,
+    vandaag: VandaagOpt = None,
 ) -> int:
-    """Na het terugzetten van een back-up: welke wissingen en rectificaties opnieuw moeten."""
+    """Na het terugzetten van een back-up: welke wissingen, rectificaties en beperkingen
+    opnieuw moeten; legt de terugzetting vast in registers/herstel.yaml."""
     from avgctl.commands import verzoek as command
-    from avgctl.commands.common import parse_datum
+    from avgctl.commands.common import parse_datum, parse_vandaag
 
-    datum = parse_datum(backup_datum, "--backup-datum")
-    assert datum is not None
-    return command.herstel(repo, datum)
+    dag = parse_datum(backup, "--backup")
+    assert dag is not None
+    return command.herstel(repo, dag, parse_vandaag(vandaag), bevestig)

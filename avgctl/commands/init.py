@@ -25,6 +25,7 @@ SCHEMA_FOR_FILE = {
     "avgctl.yaml": "schemas/avgctl.schema.json",
     "registers/partijen.yaml": "../schemas/partijen.schema.json",
     "registers/bewaartermijnen.yaml": "../schemas/bewaartermijnen.schema.json",
+    "registers/herstel.yaml": "../schemas/herstel.schema.json",
 }
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from avgctl.commands.common import check_format, cwd, dag_en_nu, meld_overzicht, uitkomst
 from avgctl.errors import EXIT_OK
 from avgctl.output import status as output
-from avgctl.overzicht.status import Feiten, status
+from avgctl.overzicht.status import Feiten, Herstelstand, status
 from avgctl.store.register import Context, Register
 
 
@@ -53,6 +53,22 @@ def run(repo: Path | None, dag: dt.date | None, fmt: str,
         if cache.stempel(root) == inhoud.stempel:  # nothing changed while the rules ran
             cache.schrijf(root, key, bewaard)
     meld_overzicht(register)
-    output.write(status(register, bewaard.tellingen, today, now=now, feiten=feiten), fmt,
-                 register.overgeslagen)
+    scherm = status(register, bewaard.tellingen, today, now=now, feiten=feiten)
+    output.write(dataclasses.replace(scherm, herstel=_herstel(root)), fmt, register.overgeslagen)
     return uitkomst(register, EXIT_OK)
+
+
+def _herstel(root: Path) -> list[Herstelstand]:
+    """Restored backups with erasures not yet done again; only read when a restore was ever
+    recorded (registers/herstel.yaml), so the screen stays quick without one."""
+    from avgctl.store import herstel as opslag
+
+    if not (root / opslag.HERSTEL_FILE).exists():
+        return []
+    from avgctl.store.repo import load_register
+    from avgctl.verzoeken.herstel import onbevestigd
+
+    herstellingen = opslag.lees(root)
+    verzoeken = load_register(root, frozenset({"verzoeken"})).verzoeken if herstellingen else []
+    return [Herstelstand(h.backup, h.teruggezet_op, n)
+            for h, n in onbevestigd(verzoeken, herstellingen)]

@@ -193,19 +193,71 @@ def show(repo: Path | None, dag: dt.date | None, referentie: str) -> int:
     return EXIT_OK
 
 
-def herstel(repo: Path | None, backup_datum: dt.date) -> int:
-    """Reference 002 §7.3: after restoring a backup, erasures and rectifications done since
-    the backup must be done again."""
-    register = open_register(repo, VERZOEKEN)
-    opnieuw = sorted(
-        (b for b in register.verzoeken
-         if b.model.type in ("wissing", "rectificatie", "beperking")
-         and b.model.besluit in ("toegewezen", "gedeeltelijk_toegewezen")
-         # on the backup day itself: the backup may have been made before the erasure
-         and b.model.afgehandeld_op is not None and b.model.afgehandeld_op >= backup_datum),
-        key=lambda b: (b.model.afgehandeld_op, b.model.referentie))
-    output.herstel(opnieuw, backup_datum)
+def herstel(repo: Path | None, backup: dt.date, dag: dt.date | None, bevestig: bool) -> int:
+    """After a backup restore (reference 002, §7.2 and §7.3): what must be done again.
+
+    The restore is recorded in registers/herstel.yaml (once per restore), so that ``status``
+    shows it until everything it undid is done again. With ``bevestig``, every request still
+    to do gets ``opnieuw_toegepast_op`` = today, under the lock of the file it is in."""
+    from avgctl.models.herstel import Herstel
+    from avgctl.store import herstel as opslag
+    from avgctl.verzoeken.herstel import opnieuw
+
+    root = repo_root(repo)
+    register = open_register(root, VERZOEKEN)
+    today = vandaag(dag, register)
+    if backup > today:
+        raise UsageError(f"--backup {backup.isoformat()} ligt na vandaag "
+                         f"({today.isoformat()}); geef de dag van de teruggezette back-up")
+    with schrijfslot(root / opslag.HERSTEL_FILE):
+        herstellingen = opslag.lees(root)
+        # The same restore when it is still open, or was recorded today: never twice.
+        gevonden = next((h for h in reversed(herstellingen) if h.backup == backup and (
+            h.teruggezet_op == today
+            or any(not o.gedaan for o in opnieuw(register.verzoeken, h)))), None)
+        nieuw = gevonden is None
+        if gevonden is None:
+            gevonden = Herstel(backup=backup, teruggezet_op=today)
+            opslag.schrijf(root, [*herstellingen, gevonden])
+    if bevestig:
+        register = _bevestig(root, gevonden, today)
+    output.herstel(opnieuw(register.verzoeken, gevonden), gevonden, nieuw, bevestig,
+                   opslag.HERSTEL_FILE)
     return EXIT_OK
+
+
+def _bevestig(root: Path, herstel: Any, today: dt.date) -> Register:
+    """``opnieuw_toegepast_op`` on every request the restore undid and that is not yet done
+    again: validated first, written atomically under the lock of its file, then read back."""
+    from avgctl.verzoeken.herstel import opnieuw
+
+    with schrijfslot(root / VERZOEKEN_FILE):
+        register = open_register(root, VERZOEKEN)
+        _leesbaar(register)
+        te_doen = [o.bron for o in opnieuw(register.verzoeken, herstel) if not o.gedaan]
+        for bron in te_doen:
+            if bron.doc.rel in register.onleesbaar:
+                raise AvgctlError(f"{bron.doc.rel} bevat fouten; herstel die eerst (avgctl "
+                                  "check)")
+            _valideer(register, {**bron.model.model_dump(exclude_none=True),
+                                 "opnieuw_toegepast_op": today}, today, bron)
+        cellen = {b.model.referentie: {"opnieuw_toegepast_op": today.isoformat()}
+                  for b in te_doen if isinstance(b.doc, CsvDocument)}
+        doc = register.documents.get(VERZOEKEN_FILE)
+        if cellen and isinstance(doc, CsvDocument):
+            schrijf_csv(root / VERZOEKEN_FILE, doc.sha256, cellen, [])
+        for bron in te_doen:
+            if not isinstance(bron.doc, CsvDocument):
+                with schrijfslot(root / bron.doc.rel):
+                    schrijf_yaml(root / bron.doc.rel, bron.doc.text,
+                                 {"opnieuw_toegepast_op": today})
+        terug = open_register(root, VERZOEKEN)  # read back what is now in the files
+    klopt = {b.model.referentie for b in terug.verzoeken if b.model.opnieuw_toegepast_op == today}
+    mist = [b.model.referentie for b in te_doen if b.model.referentie not in klopt]
+    if mist:
+        raise AvgctlError("na het schrijven staat 'opnieuw_toegepast_op' niet bij: "
+                          + ", ".join(mist) + "; controleer het register (avgctl check)")
+    return terug
 
 
 # --- helpers -------------------------------------------------------------------------------

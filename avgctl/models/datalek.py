@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
+from avgctl.models.advies import FgAdvies
 from avgctl.models.base import Datum, Model, Tijdstip
 from avgctl.models.verwerking import BijzondereCategorie
 
@@ -177,6 +178,9 @@ class Beoordeling(Model):
     besloten_door: str | None = Field(
         default=None, description="Wie het besluit nam: een functie, geen naam.")
     besloten_op: Datum | None = Field(default=None, description="Wanneer is besloten.")
+    fg_advies: FgAdvies | None = Field(
+        default=None, description="Het advies van de functionaris gegevensbescherming over "
+        "het besluit: op, advies, gevolgd en motivatie_afwijking.")
 
 
 class Datalek(Model):

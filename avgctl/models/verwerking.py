@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from avgctl.models.advies import FgAdvies
 from avgctl.models.base import Grondslag, Model
 
 # Art. 9(1) AVG.
@@ -294,6 +295,10 @@ class Dpia(Model):
     )
     kenmerk: str | None = Field(
         default=None, description="Het kenmerk of de vindplaats van het DPIA-rapport."
+    )
+    fg_advies: FgAdvies | None = Field(
+        default=None, description="Het advies van de functionaris gegevensbescherming over "
+        "de DPIA (art. 35 lid 2 AVG): op, advies, gevolgd en motivatie_afwijking."
     )
 
 

@@ -56,6 +56,22 @@ Verificatiewijze = Literal[
     "balie", "anders",
 ]
 
+def onafgeschermde_kopie(waarde: str) -> bool:
+    """Whether a value for ``verificatie_wijze`` names a copy of an ID document without the
+    shielding (kopie_id, paspoort, kopie rijbewijs, ...): a way the AVG does not allow."""
+    woorden = set(waarde.lower().replace("-", "_").replace(" ", "_").split("_"))
+    return "afgeschermd" not in waarde.lower() and bool(woorden & {
+        "kopie", "id", "identiteitsbewijs", "paspoort", "rijbewijs", "identiteitskaart",
+        "legitimatie", "idkaart", "scan", "foto"})
+
+
+ONAFGESCHERMD = ("een kopie van een identiteitsbewijs zonder afscherming vraagt of bewaart u "
+                 "niet: daarop staan de pasfoto en het BSN, en die zijn voor de controle niet "
+                 "nodig (art. 5 lid 1 sub c AVG, art. 46 UAVG)")
+ONAFGESCHERMD_HINT = ("vraag om een kopie waarop pasfoto en BSN zijn afgeschermd en kies "
+                      "'afgeschermde_kopie_id', of controleer op een andere manier")
+
+
 # The proof that someone may act for the data subject.
 Machtiging = Literal[
     "volmacht", "rechterlijke_uitspraak", "ouderlijk_gezag", "advocatenregister",

@@ -34,6 +34,8 @@ def _as_json(status: Status) -> dict[str, Any]:
     data["aandacht"] = [_termijn(t) for t in status.aandacht]
     for item in data["afloop"]:
         item["verloopt"] = item["verloopt"].isoformat()
+    data["herstel"] = [{"backup": h.backup.isoformat(), "teruggezet_op":
+                        h.teruggezet_op.isoformat(), "open": h.open} for h in status.herstel]
     return data
 
 
@@ -107,6 +109,13 @@ def _text(status: Status) -> None:
     else:
         console.print(f"[bold]Bewaartermijnen:[/] geen eigen verzoeken of datalekken te "
                       f"anonimiseren{vast}.")
+    for h in status.herstel:
+        console.print(f"[bold red]Back-up teruggezet:[/] de back-up van {datum(h.backup)} is op "
+                      f"{datum(h.teruggezet_op)} teruggezet; {h.open} "
+                      + ("wissing of correctie is" if h.open == 1
+                         else "wissingen of correcties zijn") +
+                      " nog niet opnieuw uitgevoerd. Zie 'avgctl verzoek herstel --backup "
+                      f"{h.backup.isoformat()}'.")
     console.print()
     b = status.bevindingen
     style = "bold red" if b["fout"] else ("yellow" if b["waarschuwing"] else "green")

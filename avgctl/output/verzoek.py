@@ -7,11 +7,13 @@ import json
 import sys
 from collections.abc import Sequence
 
+from avgctl.models.herstel import Herstel
 from avgctl.models.verzoek import ARTIKEL, Verzoek
 from avgctl.output.vragen import Controle
 from avgctl.render import datum
 from avgctl.store.register import Bron, Overgeslagen
 from avgctl.termijnen.verzoek import Verzoektermijnen
+from avgctl.verzoeken.herstel import Opnieuw
 from avgctl.verzoeken.views import Stand
 
 LIST_FORMATS = ("text", "json")
@@ -171,16 +173,27 @@ def toon(bron: Bron[Verzoek], s: Stand, vandaag: dt.date) -> None:
         _print(f"  {label + ':':<42}{day.isoformat()}{suffix}")
 
 
-def herstel(bronnen: list[Bron[Verzoek]], backup: dt.date) -> None:
-    if not bronnen:
+def herstel(items: list[Opnieuw], herstel_: Herstel, nieuw: bool, bevestig: bool,
+            bestand: str) -> None:
+    backup = herstel_.backup
+    kop = (f"Back-up van {datum(backup)}, teruggezet op {datum(herstel_.teruggezet_op)}"
+           + (f" (vastgelegd in {bestand})." if nieuw else "."))
+    _print(kop)
+    if not items:
         _print(f"Sinds {datum(backup)} (die dag meegerekend) zijn geen wissingen, rectificaties "
                "of beperkingen uitgevoerd; na het terugzetten hoeft niets opnieuw.")
         return
-    _print(f"Na het terugzetten van de back-up van {datum(backup)} opnieuw uitvoeren (ook wat "
-           "op die dag zelf is gedaan):")
-    for b in bronnen:
-        v = b.model
+    _print("Opnieuw uitvoeren (ook wat op de dag van de back-up zelf is gedaan):")
+    for o in items:
+        v = o.bron.model
+        gedaan = (f"  opnieuw uitgevoerd {v.opnieuw_toegepast_op}" if o.gedaan
+                  and v.opnieuw_toegepast_op else "")
         _print(f"  {v.referentie}  {v.type:<12} afgehandeld {v.afgehandeld_op}  betrokkene "
-               f"{v.betrokkene_ref}  verwerkingen {', '.join(v.verwerkingen) or '-'}")
-    _print(f"{len(bronnen)} {'verzoek' if len(bronnen) == 1 else 'verzoeken'}")
-
+               f"{v.betrokkene_ref}  verwerkingen {', '.join(v.verwerkingen) or '-'}{gedaan}")
+    open_ = sum(not o.gedaan for o in items)
+    woord = "verzoek" if len(items) == 1 else "verzoeken"
+    if bevestig or not open_:
+        _print(f"{len(items)} {woord}, alle opnieuw uitgevoerd.")
+    else:
+        _print(f"{len(items)} {woord}, {open_} nog te doen. Daarna: avgctl verzoek herstel "
+               f"--backup {backup.isoformat()} --bevestig")

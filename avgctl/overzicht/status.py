@@ -39,6 +39,15 @@ class Afloop:
 
 
 @dataclass(frozen=True)
+class Herstelstand:
+    """A restored backup whose erasures and corrections are not all done again."""
+
+    backup: dt.date
+    teruggezet_op: dt.date
+    open: int
+
+
+@dataclass(frozen=True)
 class Status:
     organisatie: str
     vandaag: dt.date
@@ -58,6 +67,8 @@ class Status:
     # those past it but kept by a blokkade (DOMAIN.md §5, §9).
     te_anonimiseren: int = 0
     vastgehouden: int = 0
+    # Restores not yet confirmed (avgctl verzoek herstel; reference 002, §7.2 and §7.3).
+    herstel: list[Herstelstand] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""AVG501-AVG503: DPIA (art. 35 AVG) and the FG (art. 37 AVG)."""
+"""AVG501-AVG505: DPIA (art. 35 AVG), the FG (art. 37 AVG) and the FG's advice (art. 35(2)
+and 38(1) AVG)."""
 
 from __future__ import annotations
 
@@ -121,3 +122,94 @@ class FgOntbreekt(Rule):
             yield self.finding(bron, ("organisatie",), f"{verplicht[0]} moet een functionaris "
                                "gegevensbescherming hebben", "vul 'organisatie.fg' in, of "
                                "'organisatie.fg_motivatie'")
+
+
+def _heeft_fg(rule: Rule) -> bool:
+    """Whether avgctl.yaml names an FG: without one there is nobody to ask (art. 35(2) AVG
+    asks the controller to seek the advice of the FG "where designated")."""
+    config = rule.register.config
+    return config is not None and config.model.organisatie.fg is not None
+
+
+class DpiaZonderFgAdvies(Rule):
+    """Een uitgevoerde DPIA zonder het advies van de functionaris gegevensbescherming.
+
+    Geldt alleen als avgctl.yaml een FG noemt ('organisatie.fg').
+
+    Waarom: wie een DPIA uitvoert, vraagt de FG om advies (art. 35 lid 2 AVG; art. 39 lid 1
+    sub c AVG). Wat de FG adviseerde en of dat is gevolgd, hoort bij de verantwoording (art. 5
+    lid 2 AVG).
+
+    Oplossing: leg het advies vast in 'dpia.fg_advies' met 'op', 'advies' en 'gevolgd'.
+    """
+
+    code = "AVG504"
+    severity = Severity.WAARSCHUWING
+    title = "DPIA zonder advies van de FG"
+    artikel = "art. 35 lid 2 AVG"
+    voorbeeld = Voorbeeld(
+        "verwerking",
+        fout=_KOP + "dpia: {nodig: true, uitgevoerd: 2025-02-01}\n",
+        goed=_KOP + "dpia:\n  nodig: true\n  uitgevoerd: 2025-02-01\n  fg_advies: {op: "
+        "2025-01-20, advies: Beelden na 4 weken overschrijven., gevolgd: true}\n",
+        bijlagen=(("avgctl.yaml", "organisatie:\n  naam: Kantoor Voorbeeld\n"
+                   "  fg: {naam: Functionaris gegevensbescherming}\n"),),
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        if not _heeft_fg(self):
+            return
+        for bron in self.register.verwerkingen:
+            dpia = bron.model.dpia
+            if dpia is not None and dpia.uitgevoerd is not None and dpia.fg_advies is None:
+                yield self.finding(bron, ("dpia", "uitgevoerd"), f"verwerking {bron.model.id}: "
+                                   "de DPIA is uitgevoerd zonder vastgelegd advies van de FG",
+                                   "vul 'dpia.fg_advies' in met op, advies en gevolgd")
+
+
+class FgAdviesNietGevolgd(Rule):
+    """Het advies van de FG is niet gevolgd, en er staat niet waarom.
+
+    Geldt voor het advies over een DPIA ('dpia.fg_advies') en over het besluit bij een
+    datalek ('beoordeling.fg_advies').
+
+    Waarom: de organisatie hoeft het advies van de FG niet te volgen, maar moet kunnen
+    uitleggen waarom zij ervan afwijkt (art. 5 lid 2 AVG, verantwoordingsplicht; art. 38
+    lid 1 AVG).
+
+    Oplossing: vul 'motivatie_afwijking' in, of zet 'gevolgd: true' als het advies wel is
+    gevolgd.
+    """
+
+    code = "AVG505"
+    severity = Severity.FOUT
+    title = "FG-advies niet gevolgd zonder motivatie"
+    artikel = "art. 38 lid 1 AVG"
+    voorbeeld = Voorbeeld(
+        "verwerking",
+        fout=_KOP + "dpia:\n  nodig: true\n  uitgevoerd: 2025-02-01\n  fg_advies: {op: "
+        "2025-01-20, advies: Geen camera bij de ingang., gevolgd: false}\n",
+        goed=_KOP + "dpia:\n  nodig: true\n  uitgevoerd: 2025-02-01\n  fg_advies: {op: "
+        "2025-01-20, advies: Geen camera bij de ingang., gevolgd: false, motivatie_afwijking: "
+        "Bij de ingang vonden drie incidenten plaats.}\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.register.verwerkingen:
+            dpia = bron.model.dpia
+            advies = dpia.fg_advies if dpia is not None else None
+            if advies is not None and not advies.gevolgd and not advies.motivatie_afwijking:
+                yield self.finding(bron, ("dpia", "fg_advies", "gevolgd"), f"verwerking "
+                                   f"{bron.model.id}: het advies van de FG over de DPIA is niet "
+                                   "gevolgd, zonder motivatie", "vul "
+                                   "'dpia.fg_advies.motivatie_afwijking' in")
+        for lek in self.register.datalekken:
+            beoordeling = lek.model.beoordeling
+            advies = beoordeling.fg_advies if beoordeling is not None else None
+            # An anonymised breach no longer has its free texts (DOMAIN.md §9).
+            if advies is not None and not advies.gevolgd and not advies.motivatie_afwijking \
+                    and lek.model.geanonimiseerd_op is None:
+                yield self.finding(lek, ("beoordeling", "fg_advies", "gevolgd"), f"datalek "
+                                   f"{lek.model.referentie}: het advies van de FG over het "
+                                   "besluit is niet gevolgd, zonder motivatie", "vul "
+                                   "'beoordeling.fg_advies.motivatie_afwijking' in")

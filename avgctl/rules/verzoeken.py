@@ -1,4 +1,4 @@
-"""AVG701-AVG715: the register of data-subject requests (art. 12-22 AVG)."""
+"""AVG701-AVG717: the register of data-subject requests (art. 12-22 AVG)."""
 
 from __future__ import annotations
 
@@ -573,3 +573,97 @@ class ToelichtingOntbreekt(_VerzoekRule):
                                    "met grond 'overig' zonder uitleg voor de betrokkene",
                                    "vul 'afwijzing_toelichting' in; de opmerking is intern en "
                                    "komt niet in de brief")
+
+
+_VERTEGENWOORDIGER = ("gemachtigde", "wettelijk_vertegenwoordiger", "advocaat")
+
+
+class MachtigingOntbreekt(_VerzoekRule):
+    """Een verzoek namens de betrokkene, zonder vastgelegd bewijs dat de verzoeker dat mag.
+
+    Niet gemeld bij een verzoek dat is ingetrokken, of dat juist daarom is afgewezen of niet
+    in behandeling genomen (grond 'identiteit_niet_vastgesteld').
+
+    Waarom: gegevens gaan alleen naar de betrokkene of naar iemand die aantoonbaar namens hem
+    mag optreden (art. 12 lid 6 AVG). De modelprocedure vraagt daarom een volmacht, een
+    beschikking van de rechter, het gezag over een kind, inschrijving als advocaat of het
+    curatele- en bewindregister.
+
+    Oplossing: vul 'machtiging' in met volmacht, rechterlijke_uitspraak, ouderlijk_gezag,
+    advocatenregister of curatele_bewind.
+    """
+
+    code = "AVG716"
+    severity = Severity.WAARSCHUWING
+    title = "Verzoek namens een ander zonder machtiging"
+    artikel = "art. 12 lid 6 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout="referentie,ontvangen,betrokkene_ref,verzoeker,kanaal,type\n"
+        "AVG-2026-0001,2026-03-02,K-1001,advocaat,brief,inzage\n",
+        goed="referentie,ontvangen,betrokkene_ref,verzoeker,kanaal,type,machtiging\n"
+        "AVG-2026-0001,2026-03-02,K-1001,advocaat,brief,inzage,advocatenregister\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.verzoeken():
+            v = bron.model
+            if v.verzoeker not in _VERTEGENWOORDIGER or v.machtiging is not None:
+                continue
+            if v.status == "ingetrokken" or v.geanonimiseerd_op is not None or (
+                    v.afwijzingsgrond == "identiteit_niet_vastgesteld"
+                    and v.besluit in ("afgewezen", "niet_in_behandeling")):
+                continue
+            yield self.finding(bron, ("verzoeker",), f"{v.referentie}: verzoek door "
+                               f"{v.verzoeker.replace('_', ' ')} zonder vastgelegd bewijs van "
+                               "machtiging", "vul 'machtiging' in, of wijs het verzoek af op "
+                               "identiteit_niet_vastgesteld")
+
+
+class FgAdviesVerzoek(_VerzoekRule):
+    """Het advies van de FG bij een verzoek is onvolledig, of niet gevolgd zonder motivatie.
+
+    Waarom: wie het advies van de functionaris gegevensbescherming vastlegt, legt vast wanneer
+    het kwam, wat het was en of het is gevolgd; wie ervan afwijkt, moet kunnen uitleggen
+    waarom (art. 5 lid 2 AVG; art. 38 lid 1 AVG).
+
+    Oplossing: vul 'fg_advies_op', 'fg_advies' en 'fg_advies_gevolgd' (ja of nee) in, en bij
+    'nee' ook 'fg_advies_motivatie_afwijking'.
+    """
+
+    code = "AVG717"
+    severity = Severity.FOUT
+    bij_schrijven = True
+    title = "FG-advies bij een verzoek onvolledig"
+    artikel = "art. 38 lid 1 AVG"
+    voorbeeld = Voorbeeld(
+        "verzoeken",
+        fout=KOP.replace("\n", ",fg_advies_op,fg_advies,fg_advies_gevolgd\n")
+        + "AVG-2026-0001,2026-03-02,K-1001,email,wissing,afgehandeld,positief,2026-03-03,,,"
+        "2026-03-20,afgewezen,wettelijke_bewaarplicht,2026-03-18,gedeeltelijk wissen,nee\n",
+        goed=KOP.replace("\n", ",fg_advies_op,fg_advies,fg_advies_gevolgd,"
+                         "fg_advies_motivatie_afwijking\n")
+        + "AVG-2026-0001,2026-03-02,K-1001,email,wissing,afgehandeld,positief,2026-03-03,,,"
+        "2026-03-20,afgewezen,wettelijke_bewaarplicht,2026-03-18,gedeeltelijk wissen,nee,"
+        "alle gegevens vallen onder de bewaarplicht\n",
+    )
+
+    def check(self) -> Iterator[PendingFinding]:
+        for bron in self.verzoeken():
+            v = bron.model
+            velden = {"fg_advies_op": v.fg_advies_op, "fg_advies": v.fg_advies,
+                      "fg_advies_gevolgd": v.fg_advies_gevolgd}
+            if v.geanonimiseerd_op is not None or not any(
+                    (*velden.values(), v.fg_advies_motivatie_afwijking)):
+                continue
+            leeg = [naam for naam, waarde in velden.items() if not waarde]
+            if leeg:
+                gezet = next(naam for naam in (*velden, "fg_advies_motivatie_afwijking")
+                             if getattr(v, naam))
+                yield self.finding(bron, (gezet,), f"{v.referentie}: advies van de FG zonder "
+                                   + ", ".join(f"'{naam}'" for naam in leeg),
+                                   "vul " + ", ".join(f"'{naam}'" for naam in leeg) + " in")
+            elif v.fg_advies_gevolgd == "nee" and not v.fg_advies_motivatie_afwijking:
+                yield self.finding(bron, ("fg_advies_gevolgd",), f"{v.referentie}: het advies "
+                                   "van de FG is niet gevolgd, zonder motivatie",
+                                   "vul 'fg_advies_motivatie_afwijking' in")

@@ -17,8 +17,10 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
+from avgctl.models.herstel import Herstel
 from avgctl.models.kaart import Kaart
 from avgctl.models.verzoek import Verzoek
+from avgctl.store.herstel import HERSTEL_FILE
 from avgctl.store.register import (
     BEWAARTERMIJNEN_FILE,
     CONFIG_FILE,
@@ -73,6 +75,10 @@ SCHEMAS: dict[str, Formaat] = {
         "Welke exports en tabellen met persoonsgegevens de organisatie heeft en onder welke "
         "bewaartermijn hun records vallen, voor 'avgctl bewaartermijnen scan --kaart'. Het "
         "voorbeeld staat in registers/inventaris/kaart.yaml."),
+    "herstel": Formaat(
+        list[Herstel], "Teruggezette back-ups",
+        "De back-ups die zijn teruggezet, met de dag van de back-up en de dag van het "
+        "terugzetten; 'avgctl verzoek herstel' houdt deze lijst bij in registers/herstel.yaml."),
 }
 
 # The register path (a glob for the directories) each schema is for, as an editor maps them.
@@ -84,6 +90,7 @@ FILE_FOR: dict[str, str] = {
     "datalek": f"{DATALEKKEN_DIR}/*.yaml",
     "verzoek": f"{VERZOEKEN_DIR}/*.yaml",
     "kaart": "registers/inventaris/*.yaml",
+    "herstel": HERSTEL_FILE,
 }
 
 

@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 
 from avgctl.findings import Path as DataPath
 from avgctl.models.base import EERSTE_DAG, LAATSTE_DAG
+from avgctl.models.verzoek import ONAFGESCHERMD, ONAFGESCHERMD_HINT, onafgeschermde_kopie
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ def translate(model: type[BaseModel], error: ErrorDetails, prefix: DataPath = ()
         hint = f"bedoelde u '{close[0]}'?" if close else (
             "toegestane velden: " + ", ".join(known) if known else "")
         return SchemaFout(path, f"onbekend veld '{field}'", hint, key=True)
+    if kind == "literal_error" and field == "verificatie_wijze" and isinstance(
+            error.get("input"), str) and onafgeschermde_kopie(str(error.get("input"))):
+        return SchemaFout(path, f"ongeldige waarde {error.get('input')!r} voor "
+                          f"'verificatie_wijze': {ONAFGESCHERMD}", ONAFGESCHERMD_HINT, key=False)
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", ""))
         options = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]
