@@ -23,15 +23,15 @@ F = "registers/verzoeken.csv"
 VERZOEKEN = """\
 referentie,ontvangen,betrokkene_ref,verzoeker,kanaal,type,behandelaar,status,verificatie,\
 verificatie_op,verlengd_op,verlenging_reden,afgehandeld_op,besluit,afwijzingsgrond,\
-verzonden_via,verwerkingen,ontvangers_geinformeerd,opmerking
-AVG-2026-0001,2026-05-27,K-1001,betrokkene,email,inzage,Bureaumanager,open,open,,,,,,,,20.1.1,,
+verzonden_via,verwerkingen,ontvangers_geinformeerd,opmerking,machtiging
+AVG-2026-0001,2026-05-27,K-1001,betrokkene,email,inzage,Bureaumanager,open,open,,,,,,,,20.1.1,,,
 AVG-2026-0002,2026-05-04,K-1002,gemachtigde,brief,inzage,Bureaumanager,in_behandeling,positief,\
 2026-05-05,2026-05-20,"uw dossier beslaat twaalf jaar, drie systemen en een papieren archief",\
-,,,,20.1.1,,
+,,,,20.1.1,,,volmacht
 AVG-2026-0003,2026-05-06,K-1003,betrokkene,email,wissing,Bureaumanager,afgehandeld,positief,\
-2026-05-07,,,2026-05-26,afgewezen,wettelijke_bewaarplicht,aangetekende brief,20.1.1,,
+2026-05-07,,,2026-05-26,afgewezen,wettelijke_bewaarplicht,aangetekende brief,20.1.1,,,
 AVG-2026-0004,2026-05-11,K-1004,betrokkene,formulier,wissing,Bureaumanager,afgehandeld,\
-positief,2026-05-12,,,2026-05-22,toegewezen,,e-mail,20.1.1,2026-05-25,
+positief,2026-05-12,,,2026-05-22,toegewezen,,e-mail,20.1.1,2026-05-25,,
 """
 
 BRIEVEN = {
