@@ -135,7 +135,7 @@ STAPPEN: list[tuple[str, Callable[[Path], None], list[str]]] = [
      ["grondslag van 'E-mailadres' in 20.1.1 gewijzigd van toestemming naar overeenkomst"]),
     ("verwerker buiten de EER", _erbij(PARTIJEN, WOLK),
      ["verwerker Wolk Inc. toegevoegd, buiten de EER (US) met modelcontractbepalingen, "
-      "verwerkersovereenkomst, getekend op 2026-01-05"]),
+      "verwerkersovereenkomst getekend op 2026-01-05"]),
     ("verwerker ingeschakeld", _vervang(ACTIVITEIT, "verwerkers: [dossiersoft-bv]",
                                         "verwerkers: [dossiersoft-bv, wolk-inc]"),
      ["verwerker Wolk Inc. ingeschakeld voor 20.1.1, buiten de EER (US) met "
@@ -188,6 +188,31 @@ STAPPEN: list[tuple[str, Callable[[Path], None], list[str]]] = [
                  "verwerkers: [dossiersoft-bv, wolk-inc]", "verwerkers: [dossiersoft-bv]"),
         _vervang(PARTIJEN, WOLK.replace("scc", "bcr"), "")),
      ["verwerker Wolk Inc. niet meer ingeschakeld voor 20.1.2", "verwerker Wolk Inc. verwijderd"]),
+    ("overeenkomst vastgelegd", _vervang(PARTIJEN, "  relatie: ontvanger\n",
+                                         "  relatie: ontvanger\n  overeenkomst: {soort: "
+                                         "convenant, getekend: 2026-03-01}\n"),
+     ["convenant met Opdrachtgevers vastgelegd, getekend op 2026-03-01"]),
+    ("relatie", _vervang(PARTIJEN, "relatie: ontvanger", "relatie: zelfstandig"),
+     ["Opdrachtgevers is nu zelfstandig verwerkingsverantwoordelijke (was ontvanger)"]),
+    ("land", _vervang(PARTIJEN, "  relatie: zelfstandig\n",
+                      "  relatie: zelfstandig\n  land: CH\n"),
+     ["Opdrachtgevers verwerkt nu in CH (was NL), buiten de EER zonder doorgiftemechanisme"]),
+    ("beveiliging", _vervang("registers/verwerkingen/20.1.2-intake.yaml",
+                             "beveiliging: [toegangsbeheer]",
+                             "beveiliging: [versleuteling, logging]"),
+     ["beveiligingsmaatregelen van 20.1.2: versleuteling en logging toegevoegd; "
+      "toegangsbeheer verwijderd"]),
+    ("gegevenstype weg", _vervang("registers/verwerkingen/20.1.2-intake.yaml",
+                                  "  - type: E-mailadres\n    betrokkene: contactpersoon\n"
+                                  "    grondslag: overeenkomst\n", ""),
+     ["gegevenstype 'E-mailadres' verwijderd uit 20.1.2"]),
+    ("bewaartermijn weg", _vervang(TERMIJNEN, "dossier:\n  duur: 7 jaar\n"
+                                              "  na: sluiten_dossier\n", ""),
+     ["bewaartermijn dossier verwijderd (was 7 jaar na sluiten dossier)"]),
+    ("datalek gemeld", _erbij("registers/datalekken/DL-2026-001.yaml",
+                              "ap_meldingen:\n  - soort: volledig\n"
+                              "    op: 2026-03-28T09:00:00+01:00\n"),
+     ["datalekregister: 1 gemeld bij de AP (nu 1 datalek)"]),
 ]
 
 

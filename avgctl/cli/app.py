@@ -87,13 +87,36 @@ def check(
         "--strict", help="Ook waarschuwingen geven exitcode 1.")] = False,
     quiet: QuietOpt = False,
     nu: NuOpt = None,
+    sinds: Annotated[str | None, typer.Option(
+        "--sinds", metavar="REVISIE", help="Alleen de bevindingen in wat sinds deze "
+        "git-revisie veranderde (een tak, tag of commit, bijvoorbeeld main); wat als gewijzigd "
+        "telt, staat in docs/wijzigingen.md.", show_default=False)] = None,
 ) -> int:
     """Controleer alle registers: elk bestand en elke regel. Exitcode 1 bij fouten."""
     from avgctl.commands import check as command
     from avgctl.commands.common import parse_nu, parse_vandaag
 
     return command.run(repo, parse_vandaag(vandaag), fmt, _codes(select), _codes(ignore),
-                       strict, quiet, parse_nu(nu))
+                       strict, quiet, parse_nu(nu), sinds)
+
+
+@app.command()
+def diff(
+    basis: Annotated[str, typer.Argument(
+        metavar="BASIS", help="De git-revisie om mee te vergelijken: een tak, tag of commit, "
+        "bijvoorbeeld main of HEAD~1.", show_default=False)],
+    doel: Annotated[str | None, typer.Argument(
+        metavar="DOEL", help="De git-revisie die u wilt zien (standaard: de bestanden zoals ze "
+        "nu in de map staan).", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="Het formaat: md (Markdown, voor een pull request) of "
+        "json.")] = "md",
+    repo: RepoOpt = None,
+) -> int:
+    """Wat er in de registers veranderde tussen twee git-revisies, in woorden."""
+    from avgctl.commands import diff as command
+
+    return command.run(repo, basis, doel, fmt)
 
 
 @app.command()

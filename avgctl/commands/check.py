@@ -15,7 +15,7 @@ from avgctl.overzicht.status import Feiten
 from avgctl.rules import select as select_codes
 from avgctl.rules.run import run_checks
 from avgctl.store import cache
-from avgctl.store.register import Context
+from avgctl.store.register import Context, Register
 from avgctl.store.repo import find_repo
 
 
@@ -24,10 +24,22 @@ def default_format() -> str:
 
 
 def run(repo: Path | None, dag: dt.date | None, fmt: str | None, select: list[str],
-        ignore: list[str], strict: bool, quiet: bool, moment: dt.datetime | None = None) -> int:
+        ignore: list[str], strict: bool, quiet: bool, moment: dt.datetime | None = None,
+        sinds: str | None = None) -> int:
     fmt = check_format(fmt or default_format(), output.FORMATS)
     codes = select_codes(select, ignore)
     root = find_repo(repo, cwd())
+    if sinds is not None:
+        from avgctl.store.geschiedenis import stand
+
+        with stand(root, sinds) as basis:  # an unknown revision stops before the check
+            return _run(root, dag, fmt, codes, strict, quiet, moment, (sinds, basis))
+    return _run(root, dag, fmt, codes, strict, quiet, moment)
+
+
+def _run(root: Path, dag: dt.date | None, fmt: str, codes: set[str], strict: bool,
+         quiet: bool, moment: dt.datetime | None,
+         sinds: tuple[str, Register] | None = None) -> int:
     # The outcome is kept for ``status`` (avgctl.store.cache), under the content of the files
     # as they were before reading, and only when nothing changed while the rules ran.
     inhoud = cache.inhoud(root)
@@ -39,7 +51,14 @@ def run(repo: Path | None, dag: dt.date | None, fmt: str | None, select: list[st
         cache.schrijf(root, cache.sleutel(inhoud, context, codes), cache.Uitkomst(
             cache.tellingen(findings), register.load_findings, register.overgeslagen,
             dataclasses.asdict(Feiten.van(register, today))))
-    output.write(output.Report(findings, len(register.files), len(register.verwerkingen)),
-                 fmt, quiet)
+    bereik = None
+    if sinds is not None:  # after the cache: status counts every finding, not only these
+        from avgctl.wijzigingen import gewijzigd
+
+        plekken = gewijzigd(sinds[1], register)
+        findings = [f for f in findings if plekken.bevat(f)]
+        bereik = (sinds[0], plekken.aantal_bestanden)
+    output.write(output.Report(findings, len(register.files), len(register.verwerkingen),
+                               bereik), fmt, quiet)
     threshold = Severity.WAARSCHUWING if strict else Severity.FOUT
     return EXIT_FINDINGS if any(f.severity >= threshold for f in findings) else EXIT_OK

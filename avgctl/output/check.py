@@ -19,6 +19,8 @@ class Report:
     findings: list[Finding]
     bestanden: int
     verwerkingen: int
+    # check --sinds: the revision, and how many files changed since (only their findings count)
+    sinds: tuple[str, int] | None = None
 
 
 def write(report: Report, fmt: str, quiet: bool = False) -> None:
@@ -37,6 +39,10 @@ def summary(report: Report) -> str:
     counts = _counts(report.findings)
     checked = (f"{_plural(report.bestanden, 'bestand', 'bestanden')}, "
                f"{_plural(report.verwerkingen, 'verwerking', 'verwerkingen')} gecontroleerd")
+    if report.sinds is not None:
+        revisie, gewijzigd = report.sinds
+        checked += (f"; alleen wat sinds {revisie} veranderde, in "
+                    f"{_plural(gewijzigd, 'bestand', 'bestanden')}")
     if not report.findings:
         return f"Geen bevindingen ({checked})."
     files = len({f.location.file for f in report.findings})
@@ -95,16 +101,17 @@ def as_dict(finding: Finding) -> dict[str, object]:
 
 def _json(report: Report, quiet: bool) -> None:
     counts = _counts(report.findings)
-    document = {
-        "bevindingen": [as_dict(f) for f in report.findings],
-        "samenvatting": {
-            "fouten": counts[Severity.FOUT],
-            "waarschuwingen": counts[Severity.WAARSCHUWING],
-            "info": counts[Severity.INFO],
-            "bestanden": report.bestanden,
-            "verwerkingen": report.verwerkingen,
-        },
+    samenvatting: dict[str, object] = {
+        "fouten": counts[Severity.FOUT],
+        "waarschuwingen": counts[Severity.WAARSCHUWING],
+        "info": counts[Severity.INFO],
+        "bestanden": report.bestanden,
+        "verwerkingen": report.verwerkingen,
     }
+    if report.sinds is not None:
+        samenvatting["sinds"], samenvatting["gewijzigde_bestanden"] = report.sinds
+    document = {"bevindingen": [as_dict(f) for f in report.findings],
+                "samenvatting": samenvatting}
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 

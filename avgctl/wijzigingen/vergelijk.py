@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
 
 from avgctl.bewaartermijnen.tekst import beschrijving
@@ -66,7 +66,9 @@ def vergelijk(oud: Register, nieuw: Register) -> list[Wijziging]:
                            [b.model for b in nieuw.datalekken])
     changes += _organisatie(oud.config.model if oud.config else None,
                             nieuw.config.model if nieuw.config else None)
-    return changes
+    # One line each: a name or a text with a line break stays one bullet, one log line.
+    return [c if " ".join(c.zin.split()) == c.zin else replace(c, zin=" ".join(c.zin.split()))
+            for c in changes]
 
 
 # --- values in words ------------------------------------------------------------------------
@@ -200,13 +202,18 @@ def _partijnaam(register: Register, partij_id: str) -> str:
     return bron.model.naam if bron is not None else partij_id
 
 
+def _mechanisme(partij: Partij) -> str:
+    """How a transfer to the party is allowed: 'met modelcontractbepalingen'."""
+    if partij.doorgifte is None:
+        return w.GEEN_MECHANISME
+    return w.MECHANISME.get(partij.doorgifte.mechanisme, partij.doorgifte.mechanisme)
+
+
 def _buiten_eer(partij: Partij) -> str:
     """', buiten de EER (US) met modelcontractbepalingen' for a party outside the EEA, else ''."""
     if partij.land in landen().eer:
         return ""
-    mechanisme = (w.MECHANISME.get(partij.doorgifte.mechanisme, partij.doorgifte.mechanisme)
-                  if partij.doorgifte else w.GEEN_MECHANISME)
-    return f", buiten de EER ({partij.land}) {mechanisme}"
+    return f", buiten de EER ({partij.land}) {_mechanisme(partij)}"
 
 
 def _verwerkingen(oud: Register, nieuw: Register) -> list[Wijziging]:
@@ -567,12 +574,12 @@ def _nieuwe_partij(register: Register, p: Partij) -> Wijziging:
 
 def _overeenkomst_tekst(p: Partij) -> str:
     assert p.overeenkomst is not None
-    return f"{w.overeenkomst(p.overeenkomst.soort)}{_ondertekening(p.overeenkomst)}"
+    return f"{w.overeenkomst(p.overeenkomst.soort)}{_ondertekening(p.overeenkomst, ' ')}"
 
 
-def _ondertekening(o: Overeenkomst) -> str:
+def _ondertekening(o: Overeenkomst, eerst: str = ", ") -> str:
     """', getekend op 2024-01-10, loopt tot 2029-01-10', or the part that is known."""
-    tekst = f", getekend op {o.getekend.isoformat()}" if o.getekend else ""
+    tekst = f"{eerst}getekend op {o.getekend.isoformat()}" if o.getekend else ""
     return tekst + (f", loopt tot {o.verloopt.isoformat()}" if o.verloopt else "")
 
 
@@ -595,16 +602,13 @@ def _partij(register: Register, a: Partij, b: Partij) -> list[Wijziging]:
     if a.land != b.land or a.doorgifte != b.doorgifte:
         buiten = _buiten_eer(b)
         if a.land != b.land:
-            zin = f"{naam} verwerkt nu in {b.land} (was {a.land})"
-            zin += buiten or ", binnen de EER"
+            zin = f"{naam} verwerkt nu in {b.land} (was {a.land}), "
+            zin += f"buiten de EER {_mechanisme(b)}" if buiten else "binnen de EER"
             add("doorgifte", zin, a.land, b.land)
         elif (a.doorgifte is None) != (b.doorgifte is None) or (
                 a.doorgifte and b.doorgifte and a.doorgifte.mechanisme != b.doorgifte.mechanisme):
-            oud_m = w.MECHANISME.get(a.doorgifte.mechanisme, a.doorgifte.mechanisme) \
-                if a.doorgifte else w.GEEN_MECHANISME
-            nieuw_m = w.MECHANISME.get(b.doorgifte.mechanisme, b.doorgifte.mechanisme) \
-                if b.doorgifte else w.GEEN_MECHANISME
-            add("doorgifte", f"doorgifte aan {naam} ({b.land}) nu {nieuw_m} (was {oud_m})",
+            add("doorgifte", f"doorgifte aan {naam} ({b.land}) nu {_mechanisme(b)} (was "
+                f"{_mechanisme(a)})",
                 a.doorgifte.mechanisme if a.doorgifte else None,
                 b.doorgifte.mechanisme if b.doorgifte else None)
         if a.doorgifte and b.doorgifte:
