@@ -7,20 +7,26 @@ sentences below (hand-written, not generated). Then the places that ``check --si
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from avgctl.errors import UsageError
 from avgctl.findings import Finding, Location, Severity
 from avgctl.store.geschiedenis import revisie, stand
+from avgctl.store.register import Bron, Register
 from avgctl.store.repo import load_register
 from avgctl.wijzigingen import Wijziging, gewijzigd, vergelijk
-from tests.conftest import BASIS, write_repo
+from tests.conftest import BASIS, PROJECT, write_repo
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is niet geïnstalleerd")
 
@@ -403,3 +409,73 @@ def test_unreadable_file_counts_as_changed(tmp_path: Path) -> None:
     plekken = gewijzigd(load_register(oud), load_register(nieuw))
     assert plekken.bevat(_finding(PARTIJEN, 1))
     assert not plekken.bevat(_finding(TERMIJNEN, 1))
+
+
+# --- properties: nothing that changed is left out ---------------------------------------------
+
+_VOORBEELD = load_register(PROJECT)
+_TEKST = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                 min_size=1, max_size=30).filter(lambda t: t.strip() != "")
+
+
+@st.composite
+def _gewijzigd_voorbeeld(draw: st.DrawFn) -> tuple[Register, Register, int]:
+    """The example, and a copy in which a few records have one field changed."""
+    nieuw = dataclasses.replace(_VOORBEELD, verwerkingen=list(_VOORBEELD.verwerkingen),
+                                partijen=list(_VOORBEELD.partijen),
+                                bewaartermijnen=dict(_VOORBEELD.bewaartermijnen))
+    for _ in range(draw(st.integers(1, 4))):
+        soort = draw(st.sampled_from(["verwerking", "partij", "bewaartermijn"]))
+        if soort == "verwerking":
+            i = draw(st.integers(0, len(nieuw.verwerkingen) - 1))
+            veld = draw(st.sampled_from(["naam", "doel", "eigenaar", "proces", "grondslag_bron",
+                                         "opmerking", "betrokkenen", "beveiliging"]))
+            bron = nieuw.verwerkingen[i]
+            waarde: Any = [draw(_TEKST)] if veld in ("betrokkenen", "beveiliging") \
+                else draw(_TEKST)
+            model = bron.model.model_copy(update={veld: waarde})
+            nieuw.verwerkingen[i] = Bron(model, bron.doc, bron.path)
+        elif soort == "partij":
+            i = draw(st.integers(0, len(nieuw.partijen) - 1))
+            veld = draw(st.sampled_from(["naam", "omschrijving", "land"]))
+            bron = nieuw.partijen[i]
+            waarde = draw(st.sampled_from(["US", "CH", "DE", "IN"])) if veld == "land" \
+                else draw(_TEKST)
+            nieuw.partijen[i] = Bron(bron.model.model_copy(update={veld: waarde}), bron.doc,
+                                     bron.path)
+        else:
+            sleutel = draw(st.sampled_from(sorted(nieuw.bewaartermijnen)))
+            bron = nieuw.bewaartermijnen[sleutel]
+            veld = draw(st.sampled_from(["duur", "bron", "omschrijving", "daarna"]))
+            waarde = draw(st.sampled_from(["3 jaar", "18 maanden", "onbeperkt", "direct"])) \
+                if veld == "duur" else draw(st.sampled_from(["anonimiseren", "overbrengen"])) \
+                if veld == "daarna" else draw(_TEKST)
+            nieuw.bewaartermijnen[sleutel] = Bron(bron.model.model_copy(update={veld: waarde}),
+                                                  bron.doc, bron.path)
+    gelijk = sum(a.model == b.model for a, b in zip(_VOORBEELD.verwerkingen, nieuw.verwerkingen,
+                                                     strict=True))
+    gelijk += sum(a.model == b.model for a, b in zip(_VOORBEELD.partijen, nieuw.partijen,
+                                                     strict=True))
+    gelijk += sum(_VOORBEELD.bewaartermijnen[k].model == b.model
+                  for k, b in nieuw.bewaartermijnen.items())
+    totaal = len(nieuw.verwerkingen) + len(nieuw.partijen) + len(nieuw.bewaartermijnen)
+    return _VOORBEELD, nieuw, totaal - gelijk
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(_gewijzigd_voorbeeld())
+def test_every_changed_record_is_named(paar: tuple[Register, Register, int]) -> None:
+    oud, nieuw, veranderd = paar
+    changes = vergelijk(oud, nieuw)
+    assert len({(c.register, c.id) for c in changes}) == veranderd
+    for c in changes:
+        assert c.zin and "\n" not in c.zin and c.zin == " ".join(c.zin.split())
+    json.dumps([dataclasses.asdict(c) for c in changes])
+    # And back again: the same records, in the other direction.
+    assert {(c.register, c.id) for c in vergelijk(nieuw, oud)} == {
+        (c.register, c.id) for c in changes}
+
+
+def test_the_example_against_itself_is_no_change() -> None:
+    assert vergelijk(_VOORBEELD, load_register(PROJECT)) == []
