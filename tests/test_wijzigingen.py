@@ -479,3 +479,15 @@ def test_every_changed_record_is_named(paar: tuple[Register, Register, int]) -> 
 
 def test_the_example_against_itself_is_no_change() -> None:
     assert vergelijk(_VOORBEELD, load_register(PROJECT)) == []
+
+
+def test_unknown_revision_in_a_shallow_clone(geschiedenis: tuple[Path, list[str]],
+                                             tmp_path: Path) -> None:
+    root, _ = geschiedenis
+    kloon = tmp_path / "kloon"
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{root}", str(kloon))
+    with pytest.raises(UsageError) as exc:
+        revisie(kloon, "HEAD~3")
+    assert str(exc.value).endswith(
+        "; deze kloon heeft niet de hele geschiedenis: haal die op met git fetch --unshallow "
+        "(in GitHub Actions: fetch-depth: 0)")

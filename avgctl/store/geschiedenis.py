@@ -137,13 +137,17 @@ def revisie(root: Path, naam: str) -> str:
     if not naam.strip() or naam.startswith("-"):
         raise UsageError(f"'{naam}' is geen revisie; geef een tak, tag of commit, bijvoorbeeld "
                          "main of HEAD~1")
+    # A name that starts with '-' was refused above, so git never reads it as an option.
     try:
-        out = _git_of_fout(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
-                           f"{naam}^{{commit}}")
+        out = _git_of_fout(root, "rev-parse", "--verify", "--quiet", f"{naam}^{{commit}}")
     except _GitFout:
+        hint = ""
+        if _git_of_fout(root, "rev-parse", "--is-shallow-repository").strip() == b"true":
+            hint = ("; deze kloon heeft niet de hele geschiedenis: haal die op met git fetch "
+                    "--unshallow (in GitHub Actions: fetch-depth: 0)")
         raise UsageError(f"onbekende revisie '{naam}' in {root}; geef een tak, tag of commit "
                          "die bestaat, bijvoorbeeld main of HEAD~1 (git log --oneline toont "
-                         "de commits)") from None
+                         f"de commits){hint}") from None
     return out.decode("ascii").strip()
 
 
