@@ -158,10 +158,11 @@ def test_a_missing_base_is_a_usage_error(cli: Any, git_repo: Path) -> None:
 def test_check_since_reports_only_what_changed(cli: Any, git_repo: Path) -> None:
     # Two problems committed on main; the change since then brings a third, in another file.
     _vervang(ACTIVITEIT, "eigenaar: Bureaumanager\n", "")(git_repo)
-    _vervang(PARTIJEN, "  relatie: ontvanger\n", "  relatie: ontvanger\n  land: US\n")(git_repo)
+    _vervang(PARTIJEN, "  relatie: ontvanger\n  land: NL\n",
+             "  relatie: ontvanger\n  land: US\n")(git_repo)
     _commit(git_repo, "Twee problemen")
-    _erbij(PARTIJEN, "- id: printbedrijf\n  naam: Printbedrijf\n  relatie: verwerker\n")(
-        git_repo)
+    _erbij(PARTIJEN, "- id: printbedrijf\n  naam: Printbedrijf\n  relatie: verwerker\n"
+           "  land: NL\n")(git_repo)
     volledig = cli("check", "--repo", str(git_repo), "--vandaag", "2026-06-01", "-q")
     assert volledig.exit_code == 1
     assert volledig.out.splitlines()[-1] == (
@@ -169,10 +170,10 @@ def test_check_since_reports_only_what_changed(cli: Any, git_repo: Path) -> None
         "gecontroleerd).")
     result = cli("check", "--sinds", "main", "--repo", str(git_repo), "--vandaag",
                  "2026-06-01")
-    # Only the new party, which has no agreement (lines 9-11 of partijen.yaml): not the party
+    # Only the new party, which has no agreement (lines 10-13 of partijen.yaml): not the party
     # outside the EEA above it (AVG404) nor the activity without an owner (AVG108).
     assert (result.exit_code, result.out) == (1, """\
-registers/partijen.yaml:11:12: fout AVG401 verwerker printbedrijf heeft geen verwerkersovereenkomst
+registers/partijen.yaml:12:12: fout AVG401 verwerker printbedrijf heeft geen verwerkersovereenkomst
     → leg 'overeenkomst: {soort: verwerkersovereenkomst, getekend: JJJJ-MM-DD}' vast
 
 1 fout, 0 waarschuwingen, 0 info in 1 bestand (4 bestanden, 1 verwerking gecontroleerd; alleen \
