@@ -19,12 +19,15 @@ run: $(STAMP)
 	$(BIN)/avgctl status --repo . --vandaag $(VOORBEELD_DAG)
 	$(BIN)/avgctl check --repo . --vandaag $(VOORBEELD_DAG)
 
-# The browser and database tests need Debian's chromium and postgresql. As root with apt-get
-# they are installed when missing; otherwise those tests skip and say why.
+# The browser and database tests need Debian's chromium and postgresql, the completion tests
+# zsh and fish. As root with apt-get they are installed when missing; otherwise those tests
+# skip and say why.
 systeem:
 	@need=""; \
 	command -v chromium >/dev/null 2>&1 || need="$$need chromium"; \
 	ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need="$$need postgresql"; \
+	command -v zsh >/dev/null 2>&1 || need="$$need zsh"; \
+	command -v fish >/dev/null 2>&1 || need="$$need fish"; \
 	if [ -z "$$need" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "Systeempakketten installeren:$$need"; \

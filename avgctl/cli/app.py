@@ -26,7 +26,7 @@ from avgctl.cli.rapport import rapport
 from avgctl.cli.render import render_app
 from avgctl.cli.verwerkingen import verwerkingen_app
 from avgctl.cli.verzoek import verzoek_app
-from avgctl.errors import EXIT_FINDINGS, EXIT_UNEXPECTED, EXIT_USAGE, AvgctlError
+from avgctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, AvgctlError
 
 app = typer.Typer(
     name="avgctl",
@@ -195,6 +195,26 @@ def rules(
     return command.run(code)
 
 
+@app.command()
+def completion(
+    shell: Annotated[str, typer.Argument(
+        metavar="SHELL", help="De shell: bash, zsh of fish.", show_default=False)],
+) -> int:
+    """Toon het script waarmee de shell opdrachten en opties van avgctl aanvult met Tab.
+
+    Zet de uitvoer in het opstartbestand van de shell, bijvoorbeeld in ~/.bashrc:
+    eval "$(avgctl completion bash)".
+    """
+    from avgctl.cli import aanvullen
+    from avgctl.errors import UsageError
+    from avgctl.output.aanvullen import write_script
+
+    if shell not in aanvullen.SHELLS:
+        raise UsageError(f"onbekende shell {shell!r}; kies uit: {', '.join(aanvullen.SHELLS)}")
+    write_script(aanvullen.script(typer.main.get_command(app), shell))
+    return EXIT_OK
+
+
 def error(message: str, hint: str = "") -> None:
     # Imported only when something went wrong: rich is not needed for --help or a clean run.
     from avgctl.output.console import error as print_error
@@ -203,6 +223,10 @@ def error(message: str, hint: str = "") -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from avgctl.cli import aanvullen
+
+    if aanvullen.gevraagd():  # the shell asks which words fit: answered by Typer, then exit
+        aanvullen.installeer()
     try:
         result = app(args=argv, prog_name="avgctl", standalone_mode=False)
     except typer.Exit as exc:

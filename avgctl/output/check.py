@@ -58,7 +58,9 @@ _STYLE = {Severity.FOUT: "bold red", Severity.WAARSCHUWING: "yellow", Severity.I
 def _text(report: Report, quiet: bool) -> None:
     # Colours only for a person at a terminal; in a pipe or CI log plain lines, written at
     # once (thousands of findings would otherwise each pass through rich's markup parser).
-    colour = sys.stdout.isatty()
+    from avgctl.output.console import geen_kleur
+
+    colour = sys.stdout.isatty() and not geen_kleur()
     from rich.markup import escape
 
     lines: list[str] = []

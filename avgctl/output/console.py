@@ -6,19 +6,39 @@ keeps every finding on one line, so ``file:line:col`` stays clickable and greppa
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import IO, TYPE_CHECKING
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def geen_kleur() -> bool:
+    """True when NO_COLOR is set to anything but the empty string (https://no-color.org).
+
+    Then avgctl writes no escape codes at all, also not for bold or dim: the text is exactly
+    what a pipe gets, whatever FORCE_COLOR or the terminal says.
+    """
+    return os.environ.get("NO_COLOR", "") != ""
+
+
+def _console(file: IO[str], width: int | None = None) -> Console:
+    from rich.console import Console
+
+    # color_system None: rich then writes no styles at all; auto: what the terminal supports.
+    return Console(file=file, soft_wrap=True, highlight=False, width=width,
+                   color_system=None if geen_kleur() else "auto")
 
 
 def stdout() -> Console:
     # In a pipe or file nobody wraps for a screen: tables keep one row per line.
     width = None if sys.stdout.isatty() else 10_000
-    return Console(file=sys.stdout, soft_wrap=True, highlight=False, width=width)
+    return _console(sys.stdout, width)
 
 
 def stderr() -> Console:
-    return Console(file=sys.stderr, soft_wrap=True, highlight=False)
+    return _console(sys.stderr)
 
 
 def regel(text: str = "") -> None:
