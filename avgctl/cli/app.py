@@ -188,11 +188,13 @@ def schema(
 def rules(
     code: Annotated[str | None, typer.Argument(
         metavar="CODE", help="Een regelcode, bijvoorbeeld AVG301.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAAT",
+                                     help="Het formaat: text of json.")] = "text",
 ) -> int:
     """Toon alle regels, of leg één regel uit: wat, waarom, voorbeeld en oplossing."""
     from avgctl.commands import rules as command
 
-    return command.run(code)
+    return command.run(code, fmt)
 
 
 @app.command()

@@ -214,12 +214,12 @@ def datalek_list(
 
 @datalek_app.command("show")
 def datalek_show(referentie: DlRefArg, repo: RepoOpt = None, vandaag: VandaagOpt = None,
-                 nu: NuOpt = None) -> int:
+                 nu: NuOpt = None, fmt: Annotated[str, formaat("text", "json")] = "text") -> int:
     """Toon één datalek: de tijdlijn en de klok."""
     from avgctl.commands import datalek as command
     from avgctl.commands.common import parse_nu, parse_vandaag
 
-    return command.show(repo, parse_vandaag(vandaag), parse_nu(nu), referentie)
+    return command.show(repo, parse_vandaag(vandaag), parse_nu(nu), referentie, fmt)
 
 
 @datalek_app.command("ap-melding")

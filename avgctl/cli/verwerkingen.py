@@ -10,6 +10,7 @@ import typer
 from avgctl.cli.opties import (
     RepoOpt,
     VandaagOpt,
+    formaat,
 )
 
 verwerkingen_app = typer.Typer(
@@ -48,11 +49,12 @@ def verwerkingen_show(
     verwerking_id: Annotated[str, typer.Argument(
         metavar="ID", help="Het id van de verwerking, bijvoorbeeld 40.3.1.", show_default=False)],
     repo: RepoOpt = None,
+    fmt: Annotated[str, formaat("text", "json")] = "text",
 ) -> int:
     """Toon één verwerking volledig, met partijen en bewaartermijnen uitgeschreven."""
     from avgctl.commands import verwerkingen as command
 
-    return command.show(repo, verwerking_id)
+    return command.show(repo, verwerking_id, fmt)
 
 
 @verwerkingen_app.command("export")

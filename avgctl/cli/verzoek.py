@@ -196,12 +196,13 @@ def verzoek_list(
 
 
 @verzoek_app.command("show")
-def verzoek_show(referentie: RefArg, repo: RepoOpt = None, vandaag: VandaagOpt = None) -> int:
+def verzoek_show(referentie: RefArg, repo: RepoOpt = None, vandaag: VandaagOpt = None,
+                 fmt: Annotated[str, formaat("text", "json")] = "text") -> int:
     """Toon één verzoek: de tijdlijn en elke termijn."""
     from avgctl.commands import verzoek as command
     from avgctl.commands.common import parse_vandaag
 
-    return command.show(repo, parse_vandaag(vandaag), referentie)
+    return command.show(repo, parse_vandaag(vandaag), referentie, fmt)
 
 
 @verzoek_app.command("brief")

@@ -323,11 +323,12 @@ def list_(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
 
 
 def show(repo: Path | None, dag: dt.date | None, moment: dt.datetime | None,
-         referentie: str) -> int:
+         referentie: str, fmt: str = "text") -> int:
+    check_format(fmt, output.SHOW_FORMATS)
     register = _open(repo)
     bron = _zoek(register, referentie)
     _, now = dag_en_nu(dag, moment, register)
-    output.toon(bron, klok(register, bron, now), register)
+    output.toon(bron, klok(register, bron, now), register, fmt)
     return EXIT_OK
 
 

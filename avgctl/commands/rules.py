@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from avgctl.commands.common import check_format
 from avgctl.errors import EXIT_OK
 from avgctl.output import rules as output
 from avgctl.rules import REGISTRY, get
 
 
-def run(code: str | None) -> int:
+def run(code: str | None, fmt: str = "text") -> int:
+    check_format(fmt, output.FORMATS)
     if code is None:
-        output.write_list(list(REGISTRY.values()))
+        output.write_list(list(REGISTRY.values()), fmt)
     else:
-        output.write_explanation(get(code))
+        output.write_explanation(get(code), fmt)
     return EXIT_OK

@@ -30,14 +30,18 @@ def list_(repo: Path | None, criteria: Filter, fmt: str) -> int:
     return uitkomst(register, EXIT_OK)
 
 
-def show(repo: Path | None, verwerking_id: str) -> int:
+def show(repo: Path | None, verwerking_id: str, fmt: str = "text") -> int:
+    check_format(fmt, output.SHOW_FORMATS)
     register = open_register(repo, REGISTER)
     bron = find(register, verwerking_id)
     if bron is None:
         raise niet_gevonden("verwerking met id", verwerking_id,
                             [b.model.id for b in gesorteerd(register)],
                             "avgctl verwerkingen list")
-    output.write_show(document.verwerking(register, bron.model), bron.file)
+    if fmt == "json":
+        output.write_show_json(register, bron)
+    else:
+        output.write_show(document.verwerking(register, bron.model), bron.file)
     return EXIT_OK
 
 

@@ -185,11 +185,12 @@ def list_(repo: Path | None, dag: dt.date | None, alleen_open: bool, te_laat: bo
     return uitkomst(register, EXIT_OK)
 
 
-def show(repo: Path | None, dag: dt.date | None, referentie: str) -> int:
+def show(repo: Path | None, dag: dt.date | None, referentie: str, fmt: str = "text") -> int:
+    check_format(fmt, output.SHOW_FORMATS)
     register = open_register(repo, VERZOEKEN)
     bron = _zoek(register, referentie)
     today = vandaag(dag, register)
-    output.toon(bron, stand(register, bron, today), today)
+    output.toon(bron, stand(register, bron, today), today, fmt)
     return EXIT_OK
 
 

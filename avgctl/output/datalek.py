@@ -15,6 +15,7 @@ from avgctl.store.register import Bron, Register
 from avgctl.verzoeken.views import beleid
 
 LIST_FORMATS = ("text", "json")
+SHOW_FORMATS = ("text", "json")
 
 # The intake questions of reference 004, asked in a terminal when no option gave the answer.
 INTAKE: list[tuple[str, str]] = [
@@ -165,9 +166,52 @@ def lijst(klokken: list[Klok], fmt: str, register: Register) -> None:
     sys.stdout.write(f"{len(rows)} {'datalek' if len(rows) == 1 else 'datalekken'}\n")
 
 
-def toon(bron: Bron[Datalek], k: Klok, register: Register) -> None:
+def _tijdlijn(d: Datalek, k: Klok) -> list[tuple[Any, str]]:
+    t = k.termijnen
+    events: list[tuple[Any, str]] = [(t.ontdekt, "ontdekt")]
+    if d.verwerker and d.verwerker.verwerker_ontdekt_op:
+        events.append((d.verwerker.verwerker_ontdekt_op, f"ontdekt door verwerker "
+                       f"{d.verwerker.partij}"))
+    if d.verwerker and d.verwerker.gemeld_aan_ons_op:
+        events.append((d.verwerker.gemeld_aan_ons_op, "door de verwerker aan ons gemeld"
+                       + (" (te laat)" if t.verwerker_te_laat else "")))
+    events += [(m.op, f"melding AP: {m.soort}" + (f" ({m.kenmerk})" if m.kenmerk else ""))
+               for m in d.ap_meldingen]
+    events.append((t.ap, "uiterste meldtermijn AP (72 uur)"))
+    return sorted(events, key=lambda e: e[0])
+
+
+def _toon_json(bron: Bron[Datalek], k: Klok, zone: ZoneInfo) -> None:
     d, t = bron.model, k.termijnen
+
+    def moment(value: Any) -> str | None:
+        return None if value is None else str(value.astimezone(zone).isoformat())
+
+    document = {
+        "bestand": bron.file,
+        "datalek": d.model_dump(mode="json"),
+        "tijdlijn": [{"moment": moment(m), "gebeurtenis": text} for m, text in _tijdlijn(d, k)],
+        "klok": {
+            "ontdekt": moment(t.ontdekt),
+            "ap_termijn": moment(t.ap),
+            "eerste_melding": moment(t.eerste_melding),
+            "gemeld": t.gemeld,
+            "te_laat": k.te_laat or t.te_laat_gemeld,
+            "uren_over": round(k.uren_over, 2),
+            "verwerker_uiterlijk": moment(t.verwerker_uiterlijk),
+            "verwerker_te_laat": t.verwerker_te_laat,
+            "tekst": _klok(k, zone),
+        },
+    }
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def toon(bron: Bron[Datalek], k: Klok, register: Register, fmt: str = "text") -> None:
+    d = bron.model
     zone = _zone(register)
+    if fmt == "json":
+        _toon_json(bron, k, zone)
+        return
 
     def tijd(moment: Any) -> str:
         return str(moment.astimezone(zone).strftime("%Y-%m-%d %H:%M"))
@@ -186,17 +230,7 @@ def toon(bron: Bron[Datalek], k: Klok, register: Register) -> None:
             _print(f"  {label + ':':<14}{value}")
     _print()
     _print("Tijdlijn")
-    events: list[tuple[Any, str]] = [(t.ontdekt, "ontdekt")]
-    if d.verwerker and d.verwerker.verwerker_ontdekt_op:
-        events.append((d.verwerker.verwerker_ontdekt_op, f"ontdekt door verwerker "
-                       f"{d.verwerker.partij}"))
-    if d.verwerker and d.verwerker.gemeld_aan_ons_op:
-        events.append((d.verwerker.gemeld_aan_ons_op, "door de verwerker aan ons gemeld"
-                       + (" (te laat)" if t.verwerker_te_laat else "")))
-    events += [(m.op, f"melding AP: {m.soort}" + (f" ({m.kenmerk})" if m.kenmerk else ""))
-               for m in d.ap_meldingen]
-    events.append((t.ap, "uiterste meldtermijn AP (72 uur)"))
-    for moment, text in sorted(events, key=lambda e: e[0]):
+    for moment, text in _tijdlijn(d, k):
         _print(f"  {tijd(moment)}  {text}")
     _print()
     _print(f"Klok: {_klok(k, zone)}")

@@ -2,10 +2,47 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from typing import Any
+
 from avgctl.rules.base import Rule
 
+FORMATS = ("text", "json")
 
-def write_list(rules: list[type[Rule]]) -> None:
+
+def _kort(rule: type[Rule]) -> dict[str, Any]:
+    return {"code": rule.code, "ernst": rule.severity.label, "titel": rule.title,
+            "artikel": rule.artikel}
+
+
+def as_dict(rule: type[Rule]) -> dict[str, Any]:
+    """One rule with its whole explanation, as ``avgctl rules CODE --format json`` gives it."""
+    uitleg = rule.uitleg()
+    voorbeeld = rule.voorbeeld
+    return {
+        **_kort(rule),
+        "wat": uitleg.wat,
+        "waarom": uitleg.waarom,
+        "voorbeeld": {
+            "bestand": voorbeeld.pad,
+            "fout": voorbeeld.fout,
+            "goed_bestand": voorbeeld.goed_pad,
+            "goed": voorbeeld.goed,
+            "bijlagen": [{"bestand": pad, "inhoud": tekst} for pad, tekst in voorbeeld.bijlagen],
+        },
+        "oplossing": uitleg.oplossing,
+    }
+
+
+def _json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_list(rules: list[type[Rule]], fmt: str = "text") -> None:
+    if fmt == "json":
+        _json({"regels": [_kort(rule) for rule in rules]})
+        return
     from rich.table import Table
 
     from avgctl.output.console import stdout
@@ -18,7 +55,10 @@ def write_list(rules: list[type[Rule]]) -> None:
     stdout().print(table)
 
 
-def write_explanation(rule: type[Rule]) -> None:
+def write_explanation(rule: type[Rule], fmt: str = "text") -> None:
+    if fmt == "json":
+        _json(as_dict(rule))
+        return
     from rich.markup import escape
 
     from avgctl.output.console import stdout

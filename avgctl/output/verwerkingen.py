@@ -14,6 +14,7 @@ from avgctl.store.register import Bron, Register
 from avgctl.verwerkingen.views import dpia_tekst, grondslagen
 
 LIST_FORMATS = ("text", "json")
+SHOW_FORMATS = ("text", "json")
 
 
 def write_list(register: Register, bronnen: list[Bron[Verwerking]], fmt: str) -> None:
@@ -52,6 +53,28 @@ def _row(v: Verwerking) -> dict[str, Any]:
         "dpia": dpia_tekst(v),
         "eigenaar": v.eigenaar or "",
     }
+
+
+def write_show_json(register: Register, bron: Bron[Verwerking]) -> None:
+    """The record as its file holds it (every field, null when empty), and the parties it
+    names as the register knows them: for scripts, stable across versions."""
+    from avgctl.verwerkingen.views import partij_ids
+
+    partijen = []
+    for partij_id in partij_ids(bron.model):
+        partij = register.partij(partij_id)
+        p = partij.model if partij is not None else None
+        partijen.append({
+            "id": partij_id,
+            "naam": p.naam if p is not None else None,
+            "relatie": p.relatie if p is not None else None,
+            "land": p.land if p is not None else None,
+            "doorgifte": p.doorgifte.mechanisme if p is not None and p.doorgifte else None,
+            "bekend": p is not None,
+        })
+    document = {"bestand": bron.file, "verwerking": bron.model.model_dump(mode="json"),
+                "partijen": partijen}
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 def write_show(view: dict[str, Any], file: str) -> None:

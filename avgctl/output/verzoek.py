@@ -17,6 +17,7 @@ from avgctl.verzoeken.herstel import Opnieuw
 from avgctl.verzoeken.views import Stand
 
 LIST_FORMATS = ("text", "json")
+SHOW_FORMATS = ("text", "json")
 
 
 def _print(text: str = "") -> None:
@@ -123,16 +124,7 @@ def _wanneer(einde: dt.date, dagen: int, open_: bool) -> str:
     return f"{einde.isoformat()} (nog {dagen} d)"
 
 
-def toon(bron: Bron[Verzoek], s: Stand, vandaag: dt.date) -> None:
-    v, t = bron.model, s.termijnen
-    _print(f"{v.referentie}  {v.type} ({ARTIKEL[v.type]})  {bron.doc.rel}")
-    for label, value in (("betrokkene", v.betrokkene_ref), ("verzoeker", v.verzoeker),
-                         ("kanaal", v.kanaal), ("behandelaar", v.behandelaar or ""),
-                         ("status", v.status), ("verwerkingen", ", ".join(v.verwerkingen))):
-        if value:
-            _print(f"  {label + ':':<14}{value}")
-    _print()
-    _print("Tijdlijn")
+def _tijdlijn(v: Verzoek) -> list[tuple[dt.date, str]]:
     events: list[tuple[dt.date, str]] = [(v.ontvangen, "ontvangen")]
     if v.verificatie_op:
         events.append((v.verificatie_op, f"identiteit gecontroleerd: {v.verificatie}"))
@@ -148,7 +140,23 @@ def toon(bron: Bron[Verzoek], s: Stand, vandaag: dt.date) -> None:
                        f"{grond}"))
     if isinstance(v.ontvangers_geinformeerd, dt.date):
         events.append((v.ontvangers_geinformeerd, "ontvangers ingelicht (art. 19)"))
-    for day, text in sorted(events, key=lambda e: e[0]):
+    return sorted(events, key=lambda e: e[0])
+
+
+def toon(bron: Bron[Verzoek], s: Stand, vandaag: dt.date, fmt: str = "text") -> None:
+    v, t = bron.model, s.termijnen
+    if fmt == "json":
+        _toon_json(bron, s)
+        return
+    _print(f"{v.referentie}  {v.type} ({ARTIKEL[v.type]})  {bron.doc.rel}")
+    for label, value in (("betrokkene", v.betrokkene_ref), ("verzoeker", v.verzoeker),
+                         ("kanaal", v.kanaal), ("behandelaar", v.behandelaar or ""),
+                         ("status", v.status), ("verwerkingen", ", ".join(v.verwerkingen))):
+        if value:
+            _print(f"  {label + ':':<14}{value}")
+    _print()
+    _print("Tijdlijn")
+    for day, text in _tijdlijn(v):
         _print(f"  {day.isoformat()}  {text}")
     _print()
     _print("Termijnen")
@@ -171,6 +179,34 @@ def toon(bron: Bron[Verzoek], s: Stand, vandaag: dt.date) -> None:
             dagen = (day - vandaag).days
             suffix = f"  ({'verstreken' if dagen < 0 else f'nog {dagen} d'})"
         _print(f"  {label + ':':<42}{day.isoformat()}{suffix}")
+
+
+def _toon_json(bron: Bron[Verzoek], s: Stand) -> None:
+    v, t = bron.model, s.termijnen
+    document = {
+        "bestand": bron.file,
+        "verzoek": v.model_dump(mode="json"),
+        "artikel": ARTIKEL[v.type],
+        "open": v.status in ("open", "in_behandeling"),
+        "tijdlijn": [{"datum": day.isoformat(), "gebeurtenis": text}
+                     for day, text in _tijdlijn(v)],
+        "termijnen": {
+            "verificatie": t.verificatie.isoformat(),
+            "intern": t.intern.isoformat(),
+            "wettelijk": t.wettelijk.isoformat(),
+            "verlengd": t.verlengd,
+            "intern_verlengd": t.intern_verlengd.isoformat(),
+            "wettelijk_verlengd": t.wettelijk_verlengd.isoformat(),
+            "pauze_dagen": t.pauze_dagen,
+            "wettelijk_met_pauze": t.wettelijk_met_pauze.isoformat(),
+            "geldend_wettelijk": t.geldend_wettelijk.isoformat(),
+            "geldend_intern": t.geldend_intern.isoformat(),
+        },
+        "dagen_wettelijk": s.dagen_wettelijk,
+        "dagen_intern": s.dagen_intern,
+        "te_laat": s.te_laat,
+    }
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 def herstel(items: list[Opnieuw], herstel_: Herstel, nieuw: bool, bevestig: bool,
