@@ -19,8 +19,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from tests import wheelhouse
-from tests.opdrachten import bestaat
 from tests.conftest import BASIS, PROJECT, write_repo
+from tests.opdrachten import bestaat
 
 pytest.importorskip("pre_commit", reason="pre-commit ontbreekt: installeer de dev-extra")
 
