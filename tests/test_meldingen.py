@@ -83,7 +83,7 @@ def test_a_validation_error_no_command_caught_is_still_dutch(
     from avgctl.commands import rules
     from avgctl.models.datalek import Beoordeling
 
-    def kapot(code: str | None) -> int:
+    def kapot(code: str | None, fmt: str = "text") -> int:
         Beoordeling.model_validate({"veel_betrokkenen": "misschien", "onbekend": 1})
         return 0
 

@@ -246,7 +246,7 @@ def test_ctrl_c_during_a_command_says_so(cli: Any, monkeypatch: pytest.MonkeyPat
     """Typer turns Ctrl-C into exit code 130 without a word; avgctl says it stopped."""
     from avgctl.commands import rules
 
-    def onderbroken(code: str | None) -> int:
+    def onderbroken(code: str | None, fmt: str = "text") -> int:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(rules, "run", onderbroken)
