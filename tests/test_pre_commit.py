@@ -105,9 +105,10 @@ def compliance(tmp_path: Path, wielen: Path) -> tuple[Path, dict[str, str]]:
 
 
 def _try_repo(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    # The stage before a push: both hooks run there (check runs before each commit as well).
     return subprocess.run([*_offline(), sys.executable, "-m", "pre_commit", "try-repo",
-                           str(PROJECT), "--all-files"], cwd=repo, env=env, capture_output=True,
-                          text=True, timeout=900, check=False)
+                           str(PROJECT), "--all-files", "--hook-stage", "pre-push"], cwd=repo,
+                          env=env, capture_output=True, text=True, timeout=900, check=False)
 
 
 def test_the_hooks_file_names_commands_that_exist() -> None:
@@ -116,9 +117,13 @@ def test_the_hooks_file_names_commands_that_exist() -> None:
     for hook in hooks:
         assert hook["language"] == "python"
         assert hook["pass_filenames"] is False
+        assert hook["minimum_pre_commit_version"] == "3.2.0"  # the stage names below
         args = [*hook["entry"].split(), *hook.get("args", [])]
         assert args[0] == "avgctl"
         bestaat(args[1:])
+    # check in every stage; the statements (dated from git) only before a push
+    assert "stages" not in hooks[0]
+    assert hooks[1]["stages"] == ["pre-push"]
 
 
 def test_hooks_pass_then_stop_a_bad_commit(compliance: tuple[Path, dict[str, str]]) -> None:

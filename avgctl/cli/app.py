@@ -162,11 +162,22 @@ def init(
     ] = Path("."),
     voorbeeld: Annotated[bool, typer.Option(
         "--voorbeeld", help="Begin met het ingebouwde voorbeeld in plaats van leeg.")] = False,
+    ci: Annotated[str | None, typer.Option(
+        "--ci", metavar="DIENST", help="Schrijf ook een CI-workflow: github "
+        "(.github/workflows/avgctl.yml) of gitlab (.gitlab-ci.yml). In een bestaande "
+        "repository (met avgctl.yaml) alleen de workflow.", show_default=False)] = None,
+    bron: Annotated[str | None, typer.Option(
+        "--bron", metavar="ADRES", help="Bij --ci: waar de workflow avgctl vandaan haalt, zoals "
+        "pip het schrijft: git+https://.../avgctl.git@v0.1.0 of het pad van een wheel in de "
+        "repository. Zonder: een voorbeeldadres om in te vullen.", show_default=False)] = None,
+    verklaringen: Annotated[str, typer.Option(
+        "--verklaringen", metavar="MAP", help="Bij --ci: de map met de gepubliceerde "
+        "privacyverklaringen, voor render privacyverklaring --check.")] = "website/privacy",
 ) -> int:
     """Maak een nieuwe compliance-repository, leeg of met het voorbeeld. Overschrijft niets."""
     from avgctl.commands import init as command
 
-    return command.run(directory, voorbeeld)
+    return command.run(directory, voorbeeld, ci, bron, verklaringen)
 
 
 @app.command()

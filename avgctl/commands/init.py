@@ -1,4 +1,5 @@
-"""``avgctl init [DIR]``: a new compliance repository, empty or with the example."""
+"""``avgctl init [DIR]``: a new compliance repository, empty or with the example, and with
+``--ci`` the workflow that runs avgctl in GitHub Actions or GitLab CI."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from avgctl.errors import EXIT_OK, AvgctlError
+from avgctl.errors import EXIT_OK, AvgctlError, UsageError
 from avgctl.output import init as output
 from avgctl.render import render
 from avgctl.store.schema import json_schemas
@@ -29,9 +30,28 @@ SCHEMA_FOR_FILE = {
 }
 
 
-def run(directory: Path, voorbeeld: bool) -> int:
-    files = _voorbeeld() if voorbeeld else _minimaal()
-    files.update(_gemeenschappelijk())
+# Where each CI service reads its workflow, and the template that makes it.
+CI_BESTANDEN = {"github": (".github/workflows/avgctl.yml", "init/ci/github.yml.j2"),
+                "gitlab": (".gitlab-ci.yml", "init/ci/gitlab-ci.yml.j2")}
+# What the workflow installs when --bron is not given: clearly an example, to be filled in.
+VOORBEELD_BRON = "git+https://git.example.org/organisatie/avgctl.git@v0.1.0"
+
+
+def run(directory: Path, voorbeeld: bool, ci: str | None = None, bron: str | None = None,
+        verklaringen: str = "website/privacy") -> int:
+    if ci is None and bron is not None:
+        raise UsageError("--bron hoort bij --ci; geef ook --ci github of --ci gitlab")
+    bestaand = ci is not None and (directory / "avgctl.yaml").is_file()
+    if bestaand and voorbeeld:
+        raise UsageError(f"{directory} is al een compliance-repository (er staat een "
+                         "avgctl.yaml); --voorbeeld kan alleen in een nieuwe map. Laat "
+                         "--voorbeeld weg om alleen de workflow te schrijven")
+    files: dict[str, bytes] = {}
+    if ci is not None:  # checked before anything is written
+        files.update(workflow(ci, bron, verklaringen))
+    if not bestaand:  # a new repository; in an existing one --ci adds only the workflow
+        files.update(_voorbeeld() if voorbeeld else _minimaal())
+        files.update(_gemeenschappelijk())
     existing = sorted(rel for rel in files if (directory / rel).exists())
     if existing:
         raise AvgctlError(
@@ -46,8 +66,26 @@ def run(directory: Path, voorbeeld: bool) -> int:
         for path in written:  # all or nothing: a retry must not find half a repository
             path.unlink(missing_ok=True)
         raise
-    output.created(directory, sorted(files), voorbeeld)
+    if bestaand:
+        output.workflow(directory, sorted(files), bron is None)
+    else:
+        output.created(directory, sorted(files), voorbeeld, ci is not None and bron is None)
     return EXIT_OK
+
+
+def workflow(ci: str, bron: str | None, verklaringen: str) -> dict[str, bytes]:
+    """The CI workflow file of ``ci``, as path and content."""
+    if ci not in CI_BESTANDEN:
+        raise UsageError(f"onbekende CI-dienst {ci!r}; kies uit: {', '.join(CI_BESTANDEN)}")
+    for naam, waarde in (("--bron", bron), ("--verklaringen", verklaringen)):
+        if waarde is not None and (not waarde.strip() or any(c in waarde for c in "\r\n")):
+            raise UsageError(f"{naam} moet een adres of pad op één regel zijn")
+    pad, template = CI_BESTANDEN[ci]
+    # JSON strings are YAML strings too: quoted, whatever the address or path holds.
+    context = {"bron": json.dumps(bron or VOORBEELD_BRON, ensure_ascii=False),
+               "voorbeeld_bron": bron is None, "verklaringen": verklaringen,
+               "verklaringen_yaml": json.dumps(verklaringen, ensure_ascii=False)}
+    return {pad: render(template, context).encode("utf-8")}
 
 
 def _minimaal() -> dict[str, bytes]:
