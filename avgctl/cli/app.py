@@ -174,7 +174,8 @@ def init(
         "--verklaringen", metavar="MAP", help="Bij --ci: de map met de gepubliceerde "
         "privacyverklaringen, voor render privacyverklaring --check.")] = "website/privacy",
 ) -> int:
-    """Maak een nieuwe compliance-repository, leeg of met het voorbeeld. Overschrijft niets."""
+    """Maak een nieuwe compliance-repository, leeg of met het voorbeeld, of zet er een
+    CI-workflow in. Overschrijft niets."""
     from avgctl.commands import init as command
 
     return command.run(directory, voorbeeld, ci, bron, verklaringen)
