@@ -54,6 +54,9 @@ def _contains(record: dict[str, Any], written: dict[str, Any]) -> None:
         assert key in record, key
         if isinstance(value, dict) and isinstance(record[key], dict):
             _contains(record[key], value)
+        elif isinstance(value, str) and isinstance(record[key], dict):
+            # a short form in the file (evaluatie: "...") is the record's long form in JSON
+            assert value in record[key].values(), key
         elif isinstance(value, list) and value and isinstance(value[0], dict):
             for got, want in zip(record[key], value, strict=True):
                 _contains(got, want)
