@@ -6,11 +6,17 @@ import contextlib
 import os
 import sys
 
-from avgctl.cli.app import main as cli_main
-
 
 def main() -> None:
-    code = cli_main()
+    # The retention scan reads its own plain command lines (cli/snel.py): on millions of rows
+    # building the Typer app would be a sizeable share of its time. Anything else goes to Typer.
+    from avgctl.cli.snel import scan
+
+    code = scan(sys.argv[1:])
+    if code is None:
+        from avgctl.cli.app import main as cli_main
+
+        code = cli_main()
     # A large register is hundreds of thousands of objects; tearing them down one by one at
     # exit takes longer than some commands themselves. Everything is written and closed by
     # now, so leave at once.

@@ -20,13 +20,14 @@ except ImportError:  # pragma: no cover
 from avgctl import __version__
 from avgctl.cli.bewaartermijnen import bewaartermijnen_app
 from avgctl.cli.datalek import datalek_app
+from avgctl.cli.grens import afgebroken, domeinfout, onverwacht
 from avgctl.cli.hulp import installeer as _dutch_help
 from avgctl.cli.opties import NuOpt, QuietOpt, RepoOpt, VandaagOpt
 from avgctl.cli.rapport import rapport
 from avgctl.cli.render import render_app
 from avgctl.cli.verwerkingen import verwerkingen_app
 from avgctl.cli.verzoek import verzoek_app
-from avgctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, AvgctlError
+from avgctl.errors import EXIT_OK, EXIT_USAGE, AvgctlError
 
 app = typer.Typer(
     name="avgctl",
@@ -261,23 +262,13 @@ def main(argv: list[str] | None = None) -> int:
         error(melding(exc), f"zie '{command} --help'")
         return EXIT_USAGE
     except AvgctlError as exc:
-        error(str(exc))
-        return exc.exit_code
+        return domeinfout(exc)
     except KeyboardInterrupt:
-        error("afgebroken")
-        return 130
+        return afgebroken()
     except Exception as exc:
         if _state["debug"]:
             raise
-        from avgctl.cli.meldingen import pydantic_melding
-
-        dutch = pydantic_melding(exc)
-        if dutch is not None:  # a record no command checked first: still said in Dutch
-            error(dutch)
-            return EXIT_FINDINGS
-        error(f"onverwachte fout: {type(exc).__name__}: {exc}",
-              "dit is een fout in avgctl; draai opnieuw met --debug en meld de uitvoer")
-        return EXIT_UNEXPECTED
+        return onverwacht(exc)
     if result == 130:  # Typer turns Ctrl-C into this exit code, without a word
         error("afgebroken")
     return result if isinstance(result, int) else 0
