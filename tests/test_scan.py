@@ -710,3 +710,12 @@ def test_the_scan_loads_no_other_part_of_the_register(org: Path, tmp_path: Path)
         "avgctl.models", "avgctl.models.base", "avgctl.models.bewaartermijn", "avgctl.models.duur",
         "avgctl.models.kaart", "avgctl.store", "avgctl.store.inventaris", "avgctl.store.plaats",
         "avgctl.store.yamlfile"]), result.stderr
+
+
+def test_duckdb_takes_no_more_threads_than_the_process_may_use() -> None:
+    code = ("import os\nfrom avgctl.store.inventaris import DRAADJES, draadjes\n"
+            "alle = draadjes()\nos.sched_setaffinity(0, {min(os.sched_getaffinity(0))})\n"
+            "print(alle == min(DRAADJES, os.cpu_count() or 1), draadjes())\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout.split() == ["True", "1"], result.stderr

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 GEHEUGEN = "160MB"
 DRAADJES = 2
 BLOK = 10_000  # rows fetched at a time
+EERSTE_BLOK = 100
 
 
 class BronFout(AvgctlError):
@@ -227,6 +228,17 @@ def _duckdb_fout(exc: Exception, wat: str) -> BronFout:
     return BronFout(f"{wat} kan niet worden gelezen: {text.splitlines()[0]}")
 
 
+def draadjes() -> int:
+    """DuckDB's threads: two, or fewer when ``taskset`` or a container allows fewer processors
+    (more threads than processors only take turns, and each holds its own buffers)."""
+    import os
+
+    try:
+        return max(1, min(DRAADJES, len(os.sched_getaffinity(0))))
+    except (AttributeError, OSError):  # not on Linux
+        return DRAADJES
+
+
 class DuckDB:
     """One in-process DuckDB connection for a scan, with bounded memory and threads."""
 
@@ -235,7 +247,7 @@ class DuckDB:
 
         self._duckdb = duckdb
         self.con = duckdb.connect(":memory:", config={
-            "memory_limit": GEHEUGEN, "threads": DRAADJES,
+            "memory_limit": GEHEUGEN, "threads": draadjes(),
             # Order within the result is set by ORDER BY; not keeping the file's order lets
             # DuckDB stream more and hold less.
             "preserve_insertion_order": False,
@@ -301,11 +313,15 @@ class DuckDB:
             cursor.execute(sql, params)
 
     def _blokken(self, cursor: Any, wat: str) -> Iterator[tuple[Any, ...]]:
+        # A small first block: the scan reads the counts that come first and then often hands
+        # the rest to DuckDB itself (see commands/scan.py), so most rows are never fetched.
+        grootte = EERSTE_BLOK
         try:
             while True:
-                blok = cursor.fetchmany(BLOK)
+                blok = cursor.fetchmany(grootte)
                 if not blok:
                     return
+                grootte = BLOK
                 yield from blok
         except self._duckdb.Error as exc:
             raise _duckdb_fout(exc, wat) from None
