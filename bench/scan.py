@@ -111,13 +111,19 @@ def main() -> None:
         "floor: csv.reader, 1 kern": ([sys.executable, "-c", FLOOR, str(csv_pad)], True),
     }
     metingen: dict[str, list[tuple[float, float, int]]] = {naam: [] for naam in commands}
+    belasting = [os.getloadavg()[0]]
     for _ in range(args.runs):
         for naam, (argv, pin) in commands.items():
             metingen[naam].append(meet(argv, pin))
+    belasting.append(os.getloadavg()[0])
     due = sum(1 for _ in lijst.open(encoding="utf-8")) - 1
     mb = csv_pad.stat().st_size / 1e6
     print(f"{args.rijen:,} rijen, {mb:.0f} MB CSV, {parquet_pad.stat().st_size / 1e6:.0f} MB "
           f"Parquet; {due:,} vervallen; mediaan van {args.runs} runs, afwisselend")
+    # With other work on the machine the scan's threads wait for a core: the wall times then
+    # say little, and the CPU times (user + system) say more.
+    print(f"belasting van de machine (loadavg, 1 min): {belasting[0]:.1f} bij het begin, "
+          f"{belasting[1]:.1f} aan het eind, op {os.cpu_count()} kernen")
     floor = statistics.median(m[0] for m in metingen["floor: csv.reader"])
     floor1 = statistics.median(m[0] for m in metingen["floor: csv.reader, 1 kern"])
     wc = statistics.median(m[0] for m in metingen["wc -l"])
