@@ -47,6 +47,7 @@ Waarde = str | int | float | bool | dt.date | dict[str, str] | None
 
 # Values that leave a hold column "not holding": a boolean false or an explicit no.
 NIET_VAST = ("false", "f", "0", "nee", "n", "no")
+BUFFER = 8 * 1024 * 1024  # bytes of a CSV file DuckDB reads at a time (see _relation)
 
 
 
@@ -218,11 +219,14 @@ def _relatie(bron: Bron, b: _Builder, export: Export | None) -> str:
     # which DuckDB's reader parses itself (the cheapest way by far on millions of rows). A row
     # it cannot read (no date, too many fields, not UTF-8) is not dropped: store_rejects keeps
     # it, with its line and column, in the reject_errors table, and the scan reports it.
+    # Buffers of 8 MB (DuckDB's default is larger): on two cores the work divides more evenly
+    # and the process touches less memory, for the same reading per row.
     kolommen = {naam: "DATE" if naam == bron.gebeurtenis_op else "VARCHAR"
                 for naam in export.kolommen}
     return (f"read_csv({b.p(export.pad)}, header = true, auto_detect = false, "
             f"delim = {b.p(export.scheiding)}, quote = '\"', escape = '\"', strict_mode = true, "
-            f"dateformat = '%Y-%m-%d', store_rejects = true, columns = {b.p(kolommen)})")
+            f"dateformat = '%Y-%m-%d', store_rejects = true, buffer_size = {BUFFER}, "
+            f"columns = {b.p(kolommen)})")
 
 
 def _csv(export: Export | None) -> bool:
