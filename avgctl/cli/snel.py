@@ -64,6 +64,11 @@ def scan(argv: list[str]) -> int | None:
     waarden = ontleed(argv)
     if waarden is None:
         return None
+    import gc
+
+    # Building the models and importing DuckDB allocate many objects and no garbage worth a
+    # collection; the process ends when the list is written (see __main__), so none is run.
+    gc.disable()
     from avgctl.cli.grens import afgebroken, domeinfout, onverwacht
     from avgctl.errors import AvgctlError
 
