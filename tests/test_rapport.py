@@ -303,8 +303,39 @@ def test_recommendations_are_text_in_html_and_markdown(tmp_path: Path, cli: Any)
     md = cli("rapport", "--repo", str(root), "--vandaag", DAG)
     assert md.exit_code == 0
     deel = md.out.split("## Gevraagde besluiten", 1)[1]
-    assert "\\<script>alert(1)\\</script>" in deel and "\\<img" in deel
-    assert "\\# Besluit" in deel  # a heading of the FG cannot become one of the report
+    assert deel == ("\n\n### Besluit\n\nZet \\<script>alert(1)\\</script> op de **agenda**.\n\n"
+                    "- \\[klik\\](javascript:alert(1))\n- \\<img src=x onerror=alert(1)>\n")
+
+
+@pytest.mark.parametrize(("fg", "verwacht"), [
+    ("# Kop", "### Kop"),  # a heading of the FG sits under the chapter's own
+    ("###### Diep", "### Diep"),
+    ("#geen kop", "#geen kop"),  # no heading in Markdown either
+    ("- punt met **vet**", "- punt met **vet**"),
+    ("  - ingesprongen punt", "- ingesprongen punt"),
+    ("* ster", "\\* ster"),
+    ("1. genummerd", "1\\. genummerd"),
+    ("> citaat", "\\> citaat"),
+    ("    code", "code"),  # never an indented code block
+    ("---", "\\---"),  # never a rule or a heading underline
+    ("`code` en _nadruk_", "\\`code\\` en \\_nadruk\\_"),
+    ("[link](https://x.example)", "\\[link\\](https://x.example)"),
+    ("**<b>vet</b>**", "**\\<b>vet\\</b>**"),
+])
+def test_recommendations_keep_only_headings_lists_and_bold(fg: str, verwacht: str) -> None:
+    from avgctl.rapport.besluiten import als_markdown
+
+    assert als_markdown(fg) == verwacht
+
+
+@pytest.mark.parametrize("fg", ["# Kop\n\n- a\n- b\n\n**vet** en <i>", "<script>x</script>",
+                                "- [a](javascript:x)", "# <h1>t</h1>", "#geen kop", "##x\n\n#y"])
+def test_recommendations_in_html_are_escaped(fg: str) -> None:
+    from avgctl.rapport.besluiten import als_html
+
+    html = str(als_html(fg))
+    assert "<script" not in html and "<i>" not in html and "<h1" not in html
+    assert "<a " not in html and "<h2" not in html
 
 
 def test_without_recommendations_the_report_says_so(tmp_path: Path, cli: Any) -> None:

@@ -157,13 +157,12 @@ def document(register: Register, data: dict[str, Any], fmt: str) -> bytes:
     from avgctl.render import Markdown, render
 
     context = {**data, "artikel": ARTIKEL}
+    tekst = data["besluiten"]["tekst"]
     if fmt == "html":
-        import re
-
         from markupsafe import Markup
 
+        from avgctl.rapport.besluiten import als_html
         from avgctl.rapport.grafieken import Grafiek, Reeks, svg
-        from avgctl.render import markdown_html
 
         context["svg"] = {
             g["id"]: Markup(svg(Grafiek(g["id"], g["titel"], g["beschrijving"],
@@ -171,11 +170,11 @@ def document(register: Register, data: dict[str, Any], fmt: str) -> bytes:
                                         tuple(Reeks(r["naam"], tuple(r["waarden"]))
                                               for r in g["reeksen"]), g["liggend"])))
             for g in data["grafieken"]}
-        tekst = data["besluiten"]["tekst"]
-        # The FG's headings sit under the report's own heading of this chapter.
-        context["besluiten_html"] = (markdown_html(re.sub(r"(?m)^#", "###", tekst))
-                                     if tekst else None)
+        context["besluiten_html"] = als_html(tekst) if tekst else None
     else:
+        from avgctl.rapport.besluiten import als_markdown
+
+        context["besluiten_md"] = als_markdown(tekst) if tekst else None
         context["front"] = {"titel": Markdown(json.dumps(data["titel"], ensure_ascii=False)),
                             "periode": Markdown(json.dumps(data["periode"]["code"]))}
     return render(f"rapport/rapport.{fmt}.j2", context, register.root).encode("utf-8")

@@ -1,2 +1,2 @@
-"""The FG's periodic report (periode, cijfers, inhoud, grafieken) and the yearly breach trend.
+"""The FG's periodic report (periode, cijfers, inhoud, grafieken, besluiten); the breach trend.
 Pure; may import the other domain packages, models and the loaded register."""
