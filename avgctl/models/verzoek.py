@@ -177,6 +177,11 @@ GESTRUCTUREERD = frozenset({
     "opnieuw_toegepast_op",
 })
 
+# The cells of the request register that retention reads (avgctl.overzicht.bewaren); the
+# loader keeps these columns whatever else it validates (CsvDocument.kolommen).
+BEWAREN = ("referentie", "status", "ontvangen", "afgehandeld_op", "blokkade",
+           "geanonimiseerd_op")
+
 
 def split_ids(value: str) -> list[str]:
     """The activities of a request as one text: "40.3.1; 40.5.1" (a CSV cell, a CLI option)."""

@@ -27,7 +27,7 @@ from avgctl.bewaartermijnen.evaluatie import KALENDERJAAR, Boekjaar, laatste_ver
 from avgctl.findings import Path as DataPath
 from avgctl.models.datalek import Datalek
 from avgctl.models.organisatie import boekjaar_einde_van
-from avgctl.models.verzoek import Verzoek
+from avgctl.models.verzoek import BEWAREN, Verzoek
 from avgctl.overzicht.deadlines import Termijn
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import VERZOEKEN_FILE, Document, Register
@@ -127,32 +127,30 @@ def _csv_records(doc: CsvDocument, grens: dict[str, str] | None = None
     """The request rows as records. ``grens`` (event -> ISO date): keep only closed rows whose
     event is on or before that date, the only ones that can be due (see
     :func:`avgctl.bewaartermijnen.evaluatie.laatste_vervallen`); ISO dates compare as text."""
-    index = [doc.column(name) for name in (
-        "referentie", "status", "ontvangen", "afgehandeld_op", "blokkade", "geanonimiseerd_op")]
-    # A missing column reads as an empty cell: the column past the end of every row.
-    breed = max((len(row) for row in doc.rows), default=0)
-    i_ref, i_status, i_ontv, i_afg, i_blok, i_anon = (breed if i is None else i for i in index)
-    nodig = max(i_ref, i_status, i_ontv, i_afg, i_blok, i_anon) + 1
-    filter_kolom, filter_tot = -1, ""
+    aantal = len(doc.lines)
+    # A missing column reads as empty cells. The loader kept these columns (DESIGN.md §5).
+    refs, statussen, ontvangen, afgehandeld_op, blokkades, anoniem_op = (
+        kolom if kolom is not None else [""] * aantal for kolom in doc.kolommen(BEWAREN))
+    filter_kolom: list[str] | None = None
+    filter_tot = ""
     if grens is not None:
         event, filter_tot = next(iter(grens.items()), ("ontvangst", ""))
-        filter_kolom = i_ontv if event == "ontvangst" else i_afg
+        filter_kolom = ontvangen if event == "ontvangst" else afgehandeld_op
     out = []
-    for number, row in enumerate(doc.rows):
-        cellen = row if len(row) >= nodig else row + [""] * (nodig - len(row))
-        if filter_kolom >= 0:
-            cel = cellen[filter_kolom].strip()
-            if (not cel or cel > filter_tot or cellen[i_anon].strip()
-                    or cellen[i_status].strip() in OPEN_VERZOEK):
+    for number in range(aantal):
+        if filter_kolom is not None:
+            cel = filter_kolom[number].strip()
+            if (not cel or cel > filter_tot or anoniem_op[number].strip()
+                    or statussen[number].strip() in OPEN_VERZOEK):
                 continue
         try:
-            afgehandeld = cellen[i_afg].strip()
-            anoniem = cellen[i_anon].strip()
+            afgehandeld = afgehandeld_op[number].strip()
+            anoniem = anoniem_op[number].strip()
             record = EigenRecord(
-                "verzoek", cellen[i_ref].strip(), cellen[i_status].strip() in OPEN_VERZOEK,
-                {"ontvangst": _datum(cellen[i_ontv].strip()),
+                "verzoek", refs[number].strip(), statussen[number].strip() in OPEN_VERZOEK,
+                {"ontvangst": _datum(ontvangen[number].strip()),
                  "afhandeling": _datum(afgehandeld) if afgehandeld else None},
-                cellen[i_blok].strip() or None, _datum(anoniem) if anoniem else None)
+                blokkades[number].strip() or None, _datum(anoniem) if anoniem else None)
         except ValueError:
             continue  # an unreadable date: a finding of avgctl check (AVG002)
         out.append((record, Plek(doc, (number,))))

@@ -60,6 +60,8 @@ class CsvDocument:
     _rows: list[list[str]] | None = field(default=None, repr=False)
     _lines: Sequence[int] | None = field(default=None, repr=False)
     _line_starts: array[int] | None = field(default=None, repr=False)
+    # The cells of a few columns by name (see ``kolommen``), kept by a complete read.
+    _kolommen: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @property
     def rows(self) -> list[list[str]]:
@@ -122,6 +124,23 @@ class CsvDocument:
         count = start + len(block)
         self._lines = range(2, count + 2) if regular else lines
 
+    def kolommen(self, names: Sequence[str]) -> list[list[str] | None]:
+        """The cells of the columns ``names``, one per data row ("" past a short row); None for
+        a column the header does not have.
+
+        Retention needs five cells of each of 100,000 rows, where ``rows`` would keep every
+        cell (over 100 MB, DESIGN.md §5): the loader keeps these columns while it reads the
+        rows anyway (``Kolommen``); otherwise the text is read once more for them.
+        """
+        wanted = [name for name in dict.fromkeys(names)
+                  if name in self.header and name not in self._kolommen]
+        if wanted:
+            kolommen = Kolommen(self, wanted)
+            for block, _ in ([(self._rows, 0)] if self._rows is not None else self.blokken()):
+                kolommen.add(block)
+            kolommen.klaar()
+        return [self._kolommen.get(name) if name in self.header else None for name in names]
+
     def column(self, name: str) -> int | None:
         return self.header.index(name) if name in self.header else None
 
@@ -152,6 +171,32 @@ class CsvDocument:
             return ""
         end = starts[number] if number < len(starts) else len(self.text)
         return self.text[starts[number - 1]:end]
+
+
+class Kolommen:
+    """Keeps the cells of some columns of a document while its rows are read block by block.
+
+    Equal cells share one string: a register has a few thousand distinct days, and the
+    references are the very strings the validated requests hold.
+    """
+
+    def __init__(self, doc: CsvDocument, names: Sequence[str]) -> None:
+        self.doc = doc
+        self.names = [name for name in names if name in doc.header]
+        self.indices = [doc.header.index(name) for name in self.names]
+        self.lists: list[list[str]] = [[] for _ in self.names]
+        self.seen: dict[str, str] = {}
+
+    def add(self, block: list[list[str]]) -> None:
+        seen = self.seen
+        for index, target in zip(self.indices, self.lists, strict=True):
+            target += [seen.setdefault(cell, cell) for cell in
+                       (row[index] if index < len(row) else "" for row in block)]
+
+    def klaar(self) -> None:
+        """Every row was read: the columns are complete."""
+        self.doc._kolommen.update(zip(self.names, self.lists, strict=True))
+        self.seen = {}
 
 
 def _cell_start(line: str, index: int, delimiter: str) -> int:

@@ -16,8 +16,8 @@ from pydantic import BaseModel, ValidationError
 from avgctl.findings import Finding, Location, Severity
 from avgctl.findings import Path as DataPath
 from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
-from avgctl.models.verzoek import GESTRUCTUREERD, Verzoek, split_ids
-from avgctl.store.csvfile import CsvDocument, load_csv
+from avgctl.models.verzoek import BEWAREN, GESTRUCTUREERD, Verzoek, split_ids
+from avgctl.store.csvfile import CsvDocument, Kolommen, load_csv
 from avgctl.store.plaats import find_repo as find_repo
 from avgctl.store.register import (
     BEWAARTERMIJNEN_FILE,
@@ -353,8 +353,10 @@ class _Loader:
         verzamel = (vrij, vrije_tekst) if modus == "alle" else None
         valid: list[tuple[int, Verzoek]] = []
         failed: list[tuple[int, dict[str, Any]]] = []
+        kolommen = Kolommen(doc, BEWAREN)
         try:
             for block, start in doc.blokken():
+                kolommen.add(block)
                 if modus == "ruw" or missing:
                     continue  # read to the end all the same: a broken file is reported
                 indices = range(start, start + len(block))
@@ -376,6 +378,7 @@ class _Loader:
                       exc.hint)
             self._skip(rel, exc.line, exc.column, exc.message)
             return
+        kolommen.klaar()
         if missing:
             self.register.onleesbaar.add(rel)
             message = f"kolom {', '.join(missing)} ontbreekt"
