@@ -105,15 +105,79 @@ def test_a_check_of_some_rules_is_not_the_summary(cli: Any, voorbeeld: Path,
     assert len(telt) == 1
 
 
-def test_another_day_or_moment_runs_the_rules(cli: Any, voorbeeld: Path,
-                                              telt: list[int]) -> None:
+def test_another_day_runs_the_rules_another_moment_of_the_day_does_not(
+        cli: Any, voorbeeld: Path, telt: list[int]) -> None:
     _status(cli, voorbeeld)
     cli("status", "--repo", str(voorbeeld), "--vandaag", "2026-12-10")
-    cli("status", "--repo", str(voorbeeld), "--nu", f"{DAG}T10:00")
-    assert len(telt) == 3
+    assert len(telt) == 2
+    # status without --vandaag: every run is another moment of the same day
+    for moment in ("T00:00", "T10:00", "T23:59"):
+        na = cli("status", "--repo", str(voorbeeld), "--nu", DAG + moment)
+        assert len(telt) == 2
+        kept = (voorbeeld / cache.CACHE_DIR / cache.CACHE_FILE).read_bytes()
+        shutil.rmtree(voorbeeld / cache.CACHE_DIR)
+        zonder = cli("status", "--repo", str(voorbeeld), "--nu", DAG + moment)
+        assert (na.exit_code, na.out, na.err) == (zonder.exit_code, zonder.out, zonder.err)
+        (voorbeeld / cache.CACHE_DIR / cache.CACHE_FILE).write_bytes(kept)
+        telt.pop()
+    telt.clear()
+    cli("status", "--repo", str(voorbeeld), "--nu", "2026-11-21T00:00")  # the next day
+    cli("status", "--repo", str(voorbeeld), "--vandaag", DAG, "--nu", "2026-11-21T00:00")
+    assert len(telt) == 2
     _status(cli, voorbeeld)
     cli("status", "--repo", str(voorbeeld), "--vandaag", "2026-12-10")
-    assert len(telt) == 3
+    assert len(telt) == 2
+
+
+# Breaches whose clock changes the check during the example's day: the 72 hours of an
+# unreported breach end at 14:00 (AVG802 from then on), and a discovery written a day ahead
+# stops lying in the future at 12:00 (AVG809 until then).
+KLOK_LEKKEN = {
+    "registers/datalekken/DL-2026-090.yaml": """\
+referentie: DL-2026-090
+ontdekt_op: 2026-11-17T14:00:00+01:00
+beschrijving: Een laptop met dossiers is gestolen.
+soort: [vertrouwelijkheid]
+risico: risico
+besluit_motivatie: Dossiers met financiële gegevens.
+""",
+    "registers/datalekken/DL-2026-091.yaml": """\
+referentie: DL-2026-091
+ontdekt_op: 2026-11-21T12:00:00+01:00
+beschrijving: Een brief naar een verkeerd adres.
+soort: [vertrouwelijkheid]
+risico: geen
+besluit_motivatie: Alleen een naam, geen andere gegevens.
+afgesloten_op: 2026-11-21
+""",
+}
+
+
+@pytest.mark.parametrize("eerst", ["T09:00", "T13:00", "T15:00"])
+def test_the_clock_of_a_breach_is_read_at_the_moment(cli: Any, voorbeeld: Path,
+                                                     telt: list[int], eerst: str) -> None:
+    """Whichever moment of the day left the outcome, every other moment of that day shows
+    the findings of that moment: exactly what running the rules then would show."""
+    for rel, text in KLOK_LEKKEN.items():
+        (voorbeeld / rel).write_text(text, encoding="utf-8")
+    zonder = {}
+    for moment in ("T09:00", "T11:59", "T12:00", "T13:00", "T14:00", "T14:01", "T15:00"):
+        shutil.rmtree(voorbeeld / cache.CACHE_DIR, ignore_errors=True)
+        r = cli("status", "--repo", str(voorbeeld), "--nu", DAG + moment)
+        zonder[moment] = (r.exit_code, r.out, r.err)
+    controle = {m: next(line for line in z[1].splitlines() if line.startswith("Controle"))
+                for m, z in zonder.items()}
+    assert controle["T09:00"] == controle["T11:59"] != controle["T12:00"]
+    assert controle["T12:00"] == controle["T14:00"] != controle["T14:01"]
+    shutil.rmtree(voorbeeld / cache.CACHE_DIR)
+    cli("status", "--repo", str(voorbeeld), "--nu", DAG + eerst)
+    telt.clear()
+    for moment, verwacht in zonder.items():
+        r = cli("status", "--repo", str(voorbeeld), "--nu", DAG + moment)
+        assert (r.exit_code, r.out, r.err) == verwacht, moment
+    assert telt == []  # every one from the outcome the first left
+    kept = json.loads((voorbeeld / cache.CACHE_DIR / cache.CACHE_FILE).read_text())
+    assert kept[0]["klok"] == sorted(KLOK_LEKKEN)
 
 
 @pytest.mark.parametrize("wijziging", ["byte", "nieuw", "weg", "map", "rechten", "naam"])

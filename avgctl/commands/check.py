@@ -9,7 +9,7 @@ from pathlib import Path
 
 from avgctl.commands.common import check_format, cwd, dag_en_nu, open_register
 from avgctl.errors import EXIT_FINDINGS, EXIT_OK
-from avgctl.findings import Severity
+from avgctl.findings import Finding, Severity
 from avgctl.output import check as output
 from avgctl.overzicht.status import Feiten
 from avgctl.rules import select as select_codes
@@ -47,10 +47,7 @@ def _run(root: Path, dag: dt.date | None, fmt: str, codes: set[str], strict: boo
     today, now = dag_en_nu(dag, moment, register)
     context = Context(today, now)
     findings = run_checks(register, context, codes)
-    if cache.stempel(root) == inhoud.stempel:
-        cache.schrijf(root, cache.sleutel(inhoud, context, codes), cache.Uitkomst(
-            cache.tellingen(findings), register.load_findings, register.overgeslagen,
-            dataclasses.asdict(Feiten.van(register, today))))
+    bewaar(root, inhoud, register, context, codes, findings)
     bereik = None
     if sinds is not None:  # after the cache: status counts every finding, not only these
         from avgctl.wijzigingen import gewijzigd
@@ -62,3 +59,23 @@ def _run(root: Path, dag: dt.date | None, fmt: str, codes: set[str], strict: boo
                                bereik), fmt, quiet)
     threshold = Severity.WAARSCHUWING if strict else Severity.FOUT
     return EXIT_FINDINGS if any(f.severity >= threshold for f in findings) else EXIT_OK
+
+
+def bewaar(root: Path, inhoud: cache.Inhoud, register: Register, context: Context,
+           codes: set[str], findings: list[Finding]) -> cache.Uitkomst:
+    """Keep the outcome of a full check for ``status`` (avgctl.store.cache), when nothing
+    changed while the rules ran: the counts without the findings that another moment of
+    the same day could change, and the files where that could happen."""
+    from avgctl.commands.common import zone
+    from avgctl.rules.run import KLOK, dag_grenzen, klokbestanden
+
+    organisatie = zone(register)
+    begin, eind = dag_grenzen(cache.klokdag(context, organisatie), organisatie)
+    klok = klokbestanden(register, context, codes, begin, eind)
+    vast = [f for f in findings if f.code not in KLOK or f.location.file not in klok]
+    uitkomst = cache.Uitkomst(cache.tellingen(vast), register.load_findings,
+                              register.overgeslagen,
+                              dataclasses.asdict(Feiten.van(register, context.vandaag)), klok)
+    if cache.stempel(root) == inhoud.stempel:
+        cache.schrijf(root, cache.sleutel(inhoud, context, codes, organisatie), uitkomst)
+    return uitkomst

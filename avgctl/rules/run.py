@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -32,6 +33,53 @@ def run_checks(
     codes_to_run = sorted(c for c in wanted if not issubclass(REGISTRY[c], LoadRule))
     findings += _run(register, context, codes_to_run)
     return sorted(findings, key=Finding.sort_key)
+
+
+# The rules whose outcome depends on the moment of the check and not only on its day: the 72
+# hours of art. 33 lid 1 AVG (AVG802) and a discovery in the future (AVG809). Every other rule
+# reads only ``context.vandaag`` (tests/test_klok.py holds every rule to that). Each of these
+# is monotone in the moment: a finding, once the clock brings it, stays (AVG802), or once the
+# clock takes it away, stays away (AVG809). So a breach for which they say the same at the
+# first and the last moment of a day gets that same outcome at every moment of that day.
+KLOK = frozenset({"AVG802", "AVG809"})
+
+
+def dag_grenzen(dag: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
+    """The first and the last moment (to the microsecond) of ``dag`` in ``zone``."""
+    begin = dt.datetime.combine(dag, dt.time(0), zone)
+    volgende = dt.datetime.combine(dag + dt.timedelta(days=1), dt.time(0), zone)
+    return begin, (volgende.astimezone(dt.UTC) - dt.timedelta(microseconds=1)).astimezone(zone)
+
+
+def klokbestanden(register: Register, context: Context, codes: set[str],
+                  begin: dt.datetime, eind: dt.datetime) -> list[str]:
+    """The files in which a rule of ``KLOK`` finds something else at ``begin`` than at
+    ``eind``: only there can a moment in between change the outcome. The rest of a check
+    of that day holds at every moment of it (``avgctl status`` keeps it, avgctl.store.cache)."""
+    regels = sorted(KLOK & codes)
+    if not regels:
+        return []
+
+    def uitkomst(moment: dt.datetime) -> Counter[tuple[str, str, str]]:
+        op = dataclasses.replace(context, nu=moment)
+        counts: Counter[tuple[str, str, str]] = Counter()
+        for code in regels:
+            rule = REGISTRY[code]
+            for pending in rule(register, op).check():
+                counts[(pending.file, code, (pending.severity or rule.severity).name)] += 1
+        return counts
+
+    vroeg, laat = uitkomst(begin), uitkomst(eind)
+    return sorted({key[0] for key in (vroeg | laat) if vroeg[key] != laat[key]})
+
+
+def klokbevindingen(register: Register, context: Context, codes: set[str],
+                    bestanden: list[str]) -> list[Finding]:
+    """What the rules of ``KLOK`` find now in the breaches of ``bestanden`` alone."""
+    alleen = set(bestanden)
+    deel = dataclasses.replace(register, datalekken=[
+        b for b in register.datalekken if b.file in alleen])
+    return _run(deel, context, sorted(KLOK & codes))
 
 
 def _run(register: Register, context: Context, codes: list[str]) -> list[Finding]:

@@ -12,7 +12,13 @@ uses it only when the key is exactly the same:
   longer be read all give another key;
 - avgctl itself: a digest of its own source and data files and the versions of the libraries
   that read and validate (an upgrade, or an edit during development, gives another key);
-- the options: the day and moment the check ran for, its time zone, and the rules selected.
+- the options: the day the check ran for, the day of its moment in the organisation's time
+  zone, that zone, and the rules selected.
+
+Not the moment itself: ``status`` without ``--vandaag`` runs at a new moment every time. The
+few findings that change with the moment within a day (the 72 hours of a breach,
+avgctl.rules.run.KLOK) are not counted in what is kept; the files where they could change
+that day are kept instead (``klok``), and ``status`` runs those rules on those files afresh.
 
 Anything else gives another key, and then the rules run. A cache that cannot be read or
 written is simply not used. The folder holds a ``.gitignore`` of its own (``*``), and
@@ -21,14 +27,16 @@ written is simply not used. The folder holds a ``.gitignore`` of its own (``*``)
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
 import stat
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from avgctl.findings import Finding, Location, Severity
 from avgctl.store.register import CONFIG_FILE, Context, Overgeslagen
@@ -36,7 +44,7 @@ from avgctl.store.register import CONFIG_FILE, Context, Overgeslagen
 CACHE_DIR = ".avgctl-cache"
 CACHE_FILE = "controle.json"
 MAX_ENTRIES = 16  # a few days and option sets; the oldest go first
-_VERSIE = 1  # of the format of the file
+_VERSIE = 2  # of the format of the file
 
 
 @dataclass
@@ -50,6 +58,9 @@ class Uitkomst:
     # What the status screen counts of the whole register (avgctl.overzicht.status.Feiten),
     # as plain data; content only, like the two lists above.
     feiten: dict[str, Any] | None = None
+    # The breach files where a rule of KLOK may find something else later that day; their
+    # findings of those rules are not in ``tellingen``.
+    klok: list[str] = field(default_factory=list)
 
 
 def _code_digest() -> str:
@@ -149,10 +160,15 @@ def _both(digest: Any, stamps: Any, text: str) -> None:
     stamps.update(text.encode())
 
 
-def sleutel(content: Inhoud, context: Context, codes: set[str]) -> str:
-    options = json.dumps([_VERSIE, context.vandaag.isoformat(), context.moment.isoformat(),
-                          context.tijdzone, sorted(codes)])
+def sleutel(content: Inhoud, context: Context, codes: set[str], zone: ZoneInfo) -> str:
+    options = json.dumps([_VERSIE, context.vandaag.isoformat(), klokdag(context, zone)
+                          .isoformat(), zone.key, sorted(codes)])
     return hashlib.sha256(f"{content.digest}|{options}".encode()).hexdigest()
+
+
+def klokdag(context: Context, zone: ZoneInfo) -> dt.date:
+    """The day of the check's moment in the organisation's zone."""
+    return context.moment.astimezone(zone).date()
 
 
 def lees(root: Path, key: str) -> Uitkomst | None:
@@ -164,7 +180,8 @@ def lees(root: Path, key: str) -> Uitkomst | None:
                     tellingen={k: int(v) for k, v in entry["tellingen"].items()},
                     load_findings=[_finding(f) for f in entry["load_findings"]],
                     overgeslagen=[Overgeslagen(**item) for item in entry["overgeslagen"]],
-                    feiten=entry.get("feiten"))
+                    feiten=entry.get("feiten"),
+                    klok=[str(rel) for rel in entry["klok"]])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # no cache, or one from another version: the rules run
     return None
@@ -177,7 +194,7 @@ def schrijf(root: Path, key: str, uitkomst: Uitkomst) -> None:
     entry = {"sleutel": key, "tellingen": uitkomst.tellingen,
              "load_findings": [_json(f) for f in uitkomst.load_findings],
              "overgeslagen": [asdict(item) for item in uitkomst.overgeslagen],
-             "feiten": uitkomst.feiten}
+             "feiten": uitkomst.feiten, "klok": uitkomst.klok}
     try:
         try:
             entries = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
