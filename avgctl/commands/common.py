@@ -158,31 +158,41 @@ def onder_slot(root: Path, rel: str, laad: Callable[[], R], bestand: Callable[[R
 
 def open_register(repo: Path | None, delen: frozenset[str] | None = None,
                   verzoeken: Literal["alle", "open", "ruw"] = "alle",
-                  waarschuw: bool = True, overzicht: bool = False) -> Register:
+                  waarschuw: bool = True, overzicht: bool = False,
+                  referentie: str | None = None) -> Register:
     """Find the repository (``--repo`` or upwards from here) and load it, or only ``delen``.
 
     With ``waarschuw``, files or records that could not be read are mentioned on stderr: a
-    list that silently leaves them out would look complete when it is not. An ``overzicht``
+    list that silently leaves them out would look complete when it is not. With
+    ``referentie``, only the request rows with that reference are validated (see
+    ``load_register``). An ``overzicht``
     (deadlines, status, a list) names each of them with its place and counts them per file,
     and ends with ``uitkomst`` (exit 1, or 2 for a whole file).
     """
     from avgctl.store.repo import ALLES, find_repo, load_register
 
-    register = load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken)
+    register = load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken,
+                             referentie=referentie)
     if overzicht:
         meld_overzicht(register)
-    elif waarschuw and register.load_findings:
+    elif waarschuw:
+        meld_fouten(register)
+    # Kept until the process ends: freeing a large register object by object when the command
+    # returns costs more time than the process needs to exit (the console script leaves with
+    # os._exit, see __main__).
+    _geladen.append(register)
+    return register
+
+
+def meld_fouten(register: Register) -> None:
+    """Say on stderr that some of what was read could not be (see ``open_register``)."""
+    if register.load_findings:
         from avgctl.output.console import warning
 
         bestanden = sorted({f.location.file for f in register.load_findings})
         warning(f"{len(register.load_findings)} fout(en) in {', '.join(bestanden[:3])}"
                 + (" en meer" if len(bestanden) > 3 else "")
                 + "; wat daar staat, ontbreekt hieronder. Zie 'avgctl check'")
-    # Kept until the process ends: freeing a large register object by object when the command
-    # returns costs more time than the process needs to exit (the console script leaves with
-    # os._exit, see __main__).
-    _geladen.append(register)
-    return register
 
 
 def meld_overzicht(register: Register) -> None:

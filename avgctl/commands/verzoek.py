@@ -13,6 +13,7 @@ from avgctl.commands.common import (
     check_format,
     leesbaar,
     lever,
+    meld_fouten,
     met_verwerkingen,
     niet_gevonden,
     onder_slot,
@@ -187,7 +188,15 @@ def list_(repo: Path | None, dag: dt.date | None, alleen_open: bool, te_laat: bo
 
 def show(repo: Path | None, dag: dt.date | None, referentie: str, fmt: str = "text") -> int:
     check_format(fmt, output.SHOW_FORMATS)
-    register = open_register(repo, VERZOEKEN)
+    # Only the rows with this reference are validated (DESIGN.md §5: one request on screen);
+    # when none of them is a valid request, the whole register is read to say why, or to
+    # suggest another reference, exactly as before.
+    root = repo_root(repo)
+    register = open_register(root, VERZOEKEN, waarschuw=False, referentie=referentie)
+    if find(register, referentie) is None:
+        register = open_register(root, VERZOEKEN)
+    else:
+        meld_fouten(register)
     bron = _zoek(register, referentie)
     today = vandaag(dag, register)
     output.toon(bron, stand(register, bron, today), today, fmt)

@@ -14,6 +14,7 @@ import re
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from avgctl.findings import Path as DataPath
@@ -188,10 +189,15 @@ class Kolommen:
         self.seen: dict[str, str] = {}
 
     def add(self, block: list[list[str]]) -> None:
+        if not block:
+            return
         seen = self.seen
+        shortest = min(map(len, block))
         for index, target in zip(self.indices, self.lists, strict=True):
-            target += [seen.setdefault(cell, cell) for cell in
-                       (row[index] if index < len(row) else "" for row in block)]
+            # 100,000 rows: one pass in C per column where no row is too short.
+            cells = (list(map(itemgetter(index), block)) if index < shortest else
+                     [row[index] if index < len(row) else "" for row in block])
+            target += map(seen.setdefault, cells, cells)
 
     def klaar(self) -> None:
         """Every row was read: the columns are complete."""

@@ -71,13 +71,17 @@ ALLES = frozenset({"partijen", "bewaartermijnen", "verwerkingen", "datalekken", 
 
 def load_register(root: Path, delen: frozenset[str] = ALLES,
                   verzoeken: Verzoekmodus = "alle",
-                  datalekken: frozenset[str] | None = None) -> Register:
+                  datalekken: frozenset[str] | None = None,
+                  referentie: str | None = None) -> Register:
     """Load the repository, or only the parts a command needs (``delen``).
 
     ``verzoeken="ruw"`` reads the request register without validating its rows (enough to
     find the next free reference); ``"open"`` validates only the rows whose status is open or
     in behandeling (all a deadline overview needs). Both are far quicker on 100,000 requests.
-    ``datalekken`` names the breach files to read (default: the whole folder).
+    ``datalekken`` names the breach files to read (default: the whole folder). With
+    ``referentie``, only the rows of the request register with that reference are validated
+    (one request on screen); the register is still read to its end, so a broken file is
+    reported as always.
     """
     # Every document keeps its node tree for locating findings: hundreds of thousands of
     # objects that hold no reference cycles. Python's cyclic collector would walk them again
@@ -87,7 +91,7 @@ def load_register(root: Path, delen: frozenset[str] = ALLES,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        register = _load(root, delen, verzoeken, datalekken)
+        register = _load(root, delen, verzoeken, datalekken, referentie)
     finally:
         if enabled:
             gc.enable()
@@ -96,9 +100,11 @@ def load_register(root: Path, delen: frozenset[str] = ALLES,
 
 
 def _load(root: Path, delen: frozenset[str], verzoeken: Verzoekmodus,
-          alleen_lekken: frozenset[str] | None = None) -> Register:
+          alleen_lekken: frozenset[str] | None = None,
+          referentie: str | None = None) -> Register:
     register = Register(root=root)
     loader = _Loader(register)
+    loader.referentie = referentie
     # With a second core, part of the record folders is parsed in a worker process while this
     # process reads the small files, the request register and the rest of the folders.
     activiteiten = loader.yaml_files(VERWERKINGEN_DIR) if "verwerkingen" in delen else []
@@ -242,6 +248,7 @@ class _Loader:
         self.pending: list[Future[list[tuple[str, str | None, Any, Fout | None]]]] = []
         self.pool: ProcessPoolExecutor | None = None
         self.pending_rels: set[str] = set()
+        self.referentie: str | None = None  # validate only the request rows with this one
 
     def prefetch(self, rels: list[str], elders: float = 0.0) -> None:
         """Start parsing the last part of ``rels`` in a worker; ``read`` picks it up.
@@ -348,6 +355,7 @@ class _Loader:
                    if f.is_required() and name not in doc.header]
         rijen = Rijen(Verzoek, doc.header, {"verwerkingen": split_ids})
         status = doc.column("status")
+        ref = doc.column("referentie")
         vrij = [i for i, name in enumerate(doc.header) if name not in GESTRUCTUREERD]
         vrije_tekst: dict[str, None] = {}
         verzamel = (vrij, vrije_tekst) if modus == "alle" else None
@@ -363,6 +371,11 @@ class _Loader:
                 if modus == "open" and status is not None:
                     pairs = [(i, row) for i, row in zip(indices, block, strict=True)
                              if status >= len(row) or row[status].strip() not in GESLOTEN]
+                    indices = [i for i, _ in pairs]  # type: ignore[assignment]
+                    block = [row for _, row in pairs]
+                if self.referentie is not None and ref is not None:
+                    pairs = [(i, row) for i, row in zip(indices, block, strict=True)
+                             if ref < len(row) and row[ref].strip() == self.referentie]
                     indices = [i for i, _ in pairs]  # type: ignore[assignment]
                     block = [row for _, row in pairs]
                 for index, row, verzoek in zip(indices, block, rijen.valideer(block, verzamel),
