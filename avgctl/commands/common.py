@@ -159,20 +159,20 @@ def onder_slot(root: Path, rel: str, laad: Callable[[], R], bestand: Callable[[R
 def open_register(repo: Path | None, delen: frozenset[str] | None = None,
                   verzoeken: Literal["alle", "open", "ruw"] = "alle",
                   waarschuw: bool = True, overzicht: bool = False,
-                  referentie: str | None = None) -> Register:
+                  referentie: str | None = None, bewaren: bool = True) -> Register:
     """Find the repository (``--repo`` or upwards from here) and load it, or only ``delen``.
 
     With ``waarschuw``, files or records that could not be read are mentioned on stderr: a
     list that silently leaves them out would look complete when it is not. With
     ``referentie``, only the request rows with that reference are validated (see
-    ``load_register``). An ``overzicht``
+    ``load_register``); ``bewaren=False`` for a command that shows no retention. An ``overzicht``
     (deadlines, status, a list) names each of them with its place and counts them per file,
     and ends with ``uitkomst`` (exit 1, or 2 for a whole file).
     """
     from avgctl.store.repo import ALLES, find_repo, load_register
 
     register = load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken,
-                             referentie=referentie)
+                             referentie=referentie, bewaren=bewaren)
     if overzicht:
         meld_overzicht(register)
     elif waarschuw:

@@ -44,7 +44,8 @@ def run(repo: Path | None, dag: dt.date | None, fmt: str,
     if bewaard is not None and bewaard.feiten is not None and begin <= now <= eind:
         feiten = Feiten(**bewaard.feiten)
         register = load_register(root, frozenset({"partijen", "verzoeken", "datalekken"}),
-                                 "open", frozenset(feiten.open_datalekken) | set(bewaard.klok))
+                                 "open", frozenset(feiten.open_datalekken) | set(bewaard.klok),
+                                 bewaren=False)  # the retention counts are in feiten
         # What the full load left out or complained about, as it would say it now.
         register = dataclasses.replace(register, load_findings=bewaard.load_findings,
                                        overgeslagen=bewaard.overgeslagen)

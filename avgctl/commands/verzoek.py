@@ -41,6 +41,7 @@ from avgctl.verzoeken.views import (
     termijnen,
     volgende_referentie,
 )
+from avgctl.verzoeken.views import standen as alle_standen
 
 VELDEN = list(Verzoek.model_fields)
 VERPLICHT_BIJ_ADD = ("type", "betrokkene_ref", "kanaal")
@@ -168,19 +169,14 @@ def list_(repo: Path | None, dag: dt.date | None, alleen_open: bool, te_laat: bo
     check_format(fmt, output.LIST_FORMATS)
     if type_ is not None and type_ not in ARTIKEL:
         raise UsageError(f"onbekend type {type_!r}; kies uit: {', '.join(ARTIKEL)}")
-    register = open_register(repo, VERZOEKEN, overzicht=True)
+    register = open_register(repo, VERZOEKEN, overzicht=True, bewaren=False)
     today = vandaag(dag, register)
-    standen = []
-    for bron in register.verzoeken:
-        v = bron.model
-        if (alleen_open or te_laat) and not is_open(v):
-            continue
-        if (type_ and v.type != type_) or (behandelaar and v.behandelaar != behandelaar):
-            continue
-        s = stand(register, bron, today)
-        if te_laat and not (s.te_laat or s.intern_te_laat):
-            continue
-        standen.append(s)
+    bronnen = [bron for bron in register.verzoeken
+               if not ((alleen_open or te_laat) and not is_open(bron.model))
+               and not (type_ and bron.model.type != type_)
+               and not (behandelaar and bron.model.behandelaar != behandelaar)]
+    standen = [s for s in alle_standen(register, bronnen, today)
+               if not te_laat or s.te_laat or s.intern_te_laat]
     standen.sort(key=lambda s: (s.bron.model.ontvangen, s.bron.model.referentie))
     output.lijst(standen, fmt, register.overgeslagen)
     return uitkomst(register, EXIT_OK)
@@ -192,7 +188,8 @@ def show(repo: Path | None, dag: dt.date | None, referentie: str, fmt: str = "te
     # when none of them is a valid request, the whole register is read to say why, or to
     # suggest another reference, exactly as before.
     root = repo_root(repo)
-    register = open_register(root, VERZOEKEN, waarschuw=False, referentie=referentie)
+    register = open_register(root, VERZOEKEN, waarschuw=False, referentie=referentie,
+                             bewaren=False)
     if find(register, referentie) is None:
         register = open_register(root, VERZOEKEN)
     else:

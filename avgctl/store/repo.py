@@ -72,7 +72,7 @@ ALLES = frozenset({"partijen", "bewaartermijnen", "verwerkingen", "datalekken", 
 def load_register(root: Path, delen: frozenset[str] = ALLES,
                   verzoeken: Verzoekmodus = "alle",
                   datalekken: frozenset[str] | None = None,
-                  referentie: str | None = None) -> Register:
+                  referentie: str | None = None, bewaren: bool = True) -> Register:
     """Load the repository, or only the parts a command needs (``delen``).
 
     ``verzoeken="ruw"`` reads the request register without validating its rows (enough to
@@ -81,7 +81,8 @@ def load_register(root: Path, delen: frozenset[str] = ALLES,
     ``datalekken`` names the breach files to read (default: the whole folder). With
     ``referentie``, only the rows of the request register with that reference are validated
     (one request on screen); the register is still read to its end, so a broken file is
-    reported as always.
+    reported as always. ``bewaren=False``: the cells retention reads are not kept while
+    reading (``CsvDocument.kolommen`` then reads them again, should they be asked for).
     """
     # Every document keeps its node tree for locating findings: hundreds of thousands of
     # objects that hold no reference cycles. Python's cyclic collector would walk them again
@@ -91,7 +92,7 @@ def load_register(root: Path, delen: frozenset[str] = ALLES,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        register = _load(root, delen, verzoeken, datalekken, referentie)
+        register = _load(root, delen, verzoeken, datalekken, referentie, bewaren)
     finally:
         if enabled:
             gc.enable()
@@ -101,10 +102,11 @@ def load_register(root: Path, delen: frozenset[str] = ALLES,
 
 def _load(root: Path, delen: frozenset[str], verzoeken: Verzoekmodus,
           alleen_lekken: frozenset[str] | None = None,
-          referentie: str | None = None) -> Register:
+          referentie: str | None = None, bewaren: bool = True) -> Register:
     register = Register(root=root)
     loader = _Loader(register)
     loader.referentie = referentie
+    loader.bewaren = bewaren
     # With a second core, part of the record folders is parsed in a worker process while this
     # process reads the small files, the request register and the rest of the folders.
     activiteiten = loader.yaml_files(VERWERKINGEN_DIR) if "verwerkingen" in delen else []
@@ -249,6 +251,7 @@ class _Loader:
         self.pool: ProcessPoolExecutor | None = None
         self.pending_rels: set[str] = set()
         self.referentie: str | None = None  # validate only the request rows with this one
+        self.bewaren = True  # keep the cells retention reads (CsvDocument.kolommen)
 
     def prefetch(self, rels: list[str], elders: float = 0.0) -> None:
         """Start parsing the last part of ``rels`` in a worker; ``read`` picks it up.
@@ -361,7 +364,7 @@ class _Loader:
         verzamel = (vrij, vrije_tekst) if modus == "alle" else None
         valid: list[tuple[int, Verzoek]] = []
         failed: list[tuple[int, dict[str, Any]]] = []
-        kolommen = Kolommen(doc, BEWAREN)
+        kolommen = Kolommen(doc, BEWAREN if self.bewaren else ())
         try:
             for block, start in doc.blokken():
                 kolommen.add(block)

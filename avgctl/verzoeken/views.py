@@ -115,6 +115,29 @@ def stand(register: Register, bron: Bron[Verzoek], vandaag: dt.date) -> Stand:
     return Stand(bron, t, (t.geldend_wettelijk - vandaag).days, (t.geldend_intern - vandaag).days)
 
 
+def standen(register: Register, bronnen: list[Bron[Verzoek]], vandaag: dt.date) -> list[Stand]:
+    """``stand`` of every request in ``bronnen``, in their order: for a list of 100,000
+    requests, each combination of the fields the deadlines depend on (see ``termijnen``) is
+    looked up once, with its days left (DESIGN.md §5)."""
+    per_key: dict[tuple[object, ...], tuple[Verzoektermijnen, int, int]] = {}
+    b = beleid(register)
+    per_type = {type_: termijn_voor(b.verzoeken, type_) for type_ in
+                {bron.model.type for bron in bronnen}}
+    result = []
+    for bron in bronnen:
+        v = bron.model
+        eigen = per_type[v.type]
+        key = (v.ontvangen, eigen.termijn, eigen.verlenging, v.gepauzeerd_van,
+               v.gepauzeerd_tot, v.verlengd_op is not None)
+        found = per_key.get(key)
+        if found is None:
+            t = termijnen(register, v)
+            found = per_key[key] = (t, (t.geldend_wettelijk - vandaag).days,
+                                    (t.geldend_intern - vandaag).days)
+        result.append(Stand(bron, *found))
+    return result
+
+
 # Things that must never be a betrokkene_ref: the register lives in git (DOMAIN.md §9).
 _EMAIL = re.compile(r"@")
 _DIGITS = re.compile(r"\d")
