@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # deadlines then. Counting from a fixed day keeps `make run` the same whatever the calendar says.
 VOORBEELD_DAG ?= 2026-11-20
 
-.PHONY: run test systeem lint typecheck pytest bench clean
+.PHONY: run test docs systeem lint typecheck pytest bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ test: $(STAMP) systeem
 	$(BIN)/ruff check avgctl tests bench
 	$(BIN)/mypy avgctl
 	$(BIN)/pytest
+
+# docs/regels.md is made from the rules' own docstrings; tests/test_documentatie.py fails when
+# it is stale. Written beside the page first, so a failing avgctl never leaves half a page.
+docs: $(STAMP)
+	$(BIN)/avgctl rules --format md > docs/regels.md.tmp || { rm -f docs/regels.md.tmp; exit 1; }
+	mv docs/regels.md.tmp docs/regels.md
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py

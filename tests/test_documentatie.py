@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from avgctl.rules import REGISTRY
 from tests.conftest import PROJECT
 
 DOCUMENTEN = [PROJECT / "README.md", *sorted((PROJECT / "docs").glob("*.md"))]
@@ -64,3 +66,58 @@ def test_every_docs_page_is_in_the_index() -> None:
             continue
         assert f"]({page.name})" in index, f"docs/README.md linkt niet naar {page.name}"
         assert f"](docs/{page.name})" in readme, f"README.md linkt niet naar docs/{page.name}"
+
+
+# --- docs/regels.md, made from the rules' docstrings -------------------------------------------
+
+def test_rules_page_is_current(cli: Any) -> None:
+    result = cli("rules", "--format", "md")
+    assert result.exit_code == 0, result.err
+    pagina = (PROJECT / "docs" / "regels.md").read_text(encoding="utf-8")
+    assert pagina == result.out, (
+        "docs/regels.md loopt achter op de uitleg bij de regels in avgctl/rules/; "
+        "maak de pagina opnieuw met: make docs")
+
+
+def test_rules_page_explains_every_rule_as_avgctl_rules_does(cli: Any) -> None:
+    pagina = (PROJECT / "docs" / "regels.md").read_text(encoding="utf-8")
+    for code, rule in REGISTRY.items():
+        sectie = cli("rules", code, "--format", "md")
+        assert sectie.exit_code == 0, sectie.err
+        assert sectie.out.startswith(f"## {code}: "), code
+        assert sectie.out in pagina, code
+        uitleg = rule.uitleg()
+        tekst = re.sub(r"\\(.)", r"\1", sectie.out)  # the Markdown escapes, read as text
+        for deel in (uitleg.wat, uitleg.waarom, uitleg.oplossing, rule.voorbeeld.fout,
+                     rule.voorbeeld.goed.rstrip("\n")):
+            assert deel in tekst, (code, deel)
+
+
+def test_rules_page_is_markdown_that_keeps_the_text() -> None:
+    """Text from a docstring renders as that text: a ``<`` or ``[`` in it is escaped, the
+    examples are fenced code with a fence longer than any backticks inside."""
+    from avgctl.output.rules import markdown
+
+    class Regel(REGISTRY["AVG204"]):  # type: ignore[misc,valid-type]
+        """Een naam met <id> en [haken] en | streep.
+
+        Waarom: omdat.
+
+        Oplossing: `herstel`.
+        """
+
+        title = "Titel | met streep"
+
+    tekst = markdown([Regel], pagina=True)
+    assert "Een naam met \\<id> en \\[haken\\] en | streep." in tekst
+    assert "Titel \\| met streep" in tekst  # in the table the bar would start a new cell
+    assert "**Oplossing.** \\`herstel\\`." in tekst
+
+
+def test_make_docs_writes_the_page(tmp_path: Path) -> None:
+    """`make docs` is the command the stale-page message names: it must exist and write the
+    page the test compares with."""
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    regels = re.search(r"^docs:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
+    assert regels, "de Makefile heeft geen doel 'docs'"
+    assert "rules --format md > docs/regels.md" in regels.group(1)

@@ -22,7 +22,7 @@ from avgctl.cli.bewaartermijnen import bewaartermijnen_app
 from avgctl.cli.datalek import datalek_app
 from avgctl.cli.grens import afgebroken, domeinfout, onverwacht
 from avgctl.cli.hulp import installeer as _dutch_help
-from avgctl.cli.opties import NuOpt, QuietOpt, RepoOpt, VandaagOpt
+from avgctl.cli.opties import NuOpt, QuietOpt, RepoOpt, VandaagOpt, formaat
 from avgctl.cli.rapport import rapport
 from avgctl.cli.render import render_app
 from avgctl.cli.verwerkingen import verwerkingen_app
@@ -201,10 +201,12 @@ def schema(
 def rules(
     code: Annotated[str | None, typer.Argument(
         metavar="CODE", help="Een regelcode, bijvoorbeeld AVG301.", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAAT",
-                                     help="Het formaat: text of json.")] = "text",
+    fmt: Annotated[str, formaat("text", "json", "md")] = "text",
 ) -> int:
-    """Toon alle regels, of leg één regel uit: wat, waarom, voorbeeld en oplossing."""
+    """Toon alle regels, of leg één regel uit: wat, waarom, voorbeeld en oplossing.
+
+    Met --format md: dezelfde uitleg als Markdown; zonder CODE de pagina docs/regels.md.
+    """
     from avgctl.commands import rules as command
 
     return command.run(code, fmt)

@@ -86,3 +86,81 @@ def write_explanation(rule: type[Rule], fmt: str = "text") -> None:
 
 def _indent(text: str) -> str:
     return "".join(f"    {line}\n" for line in text.splitlines())
+
+
+# The generated page says where it comes from, so nobody edits it by hand (the test of the
+# docs fails when it is stale and says to run `make docs`).
+_PAGINA_KOP = """\
+# De regels
+
+<!-- Gemaakt met `make docs` (avgctl rules --format md) uit de uitleg bij de regels in
+avgctl/rules/. Wijzig die uitleg en draai `make docs`; wijzig deze pagina niet zelf. -->
+
+Elke regel van `avgctl check`: wat hij vindt, waarom (met het artikel), een voorbeeld dat hij
+meldt, hoe het goed is, en de oplossing. `avgctl rules CODE` toont dezelfde uitleg in de
+terminal. Hoe `avgctl check` werkt, staat in [Controleren](check-en-ci.md).
+"""
+
+
+def write_markdown(rules: list[type[Rule]], *, pagina: bool) -> None:
+    import sys
+
+    sys.stdout.write(markdown(rules, pagina=pagina))
+
+
+def markdown(rules: list[type[Rule]], *, pagina: bool) -> str:
+    """The rules as Markdown: with ``pagina`` the whole page docs/regels.md (a table of all
+    rules, then each rule explained), otherwise only the explanations."""
+    parts = []
+    if pagina:
+        parts.append(_PAGINA_KOP)
+        rows = ["| code | ernst | regel | artikel |", "|---|---|---|---|"]
+        rows += [f"| {r.code} | {r.severity.label} | [{_cel(r.title)}](#{_anker(r)}) | "
+                 f"{_cel(r.artikel)} |" for r in rules]
+        parts.append("\n".join(rows) + "\n")
+    parts += [_regel_markdown(rule) for rule in rules]
+    return "\n".join(parts)
+
+
+def _regel_markdown(rule: type[Rule]) -> str:
+    from avgctl.render.markdown import markdown_tekst
+
+    uitleg = rule.uitleg()
+    voorbeeld = rule.voorbeeld
+    out = [f"## {rule.code}: {markdown_tekst(rule.title)}",
+           f"Ernst: {rule.severity.label}. Artikel: {markdown_tekst(rule.artikel)}.",
+           f"**Wat de regel vindt.** {markdown_tekst(uitleg.wat)}",
+           f"**Waarom.** {markdown_tekst(uitleg.waarom)}"]
+    for path, text in voorbeeld.bijlagen:
+        out += [f"Met daarbij `{path}`:", _codeblok(path, text)]
+    out += [f"Voorbeeld dat de regel meldt (`{voorbeeld.pad}`):",
+            _codeblok(voorbeeld.pad, voorbeeld.fout),
+            "Zo is het goed" + (f" (`{voorbeeld.goed_pad}`)" if voorbeeld.goed_pad != voorbeeld.pad
+                                else "") + ":",
+            _codeblok(voorbeeld.goed_pad, voorbeeld.goed),
+            f"**Oplossing.** {markdown_tekst(uitleg.oplossing)}"]
+    return "\n\n".join(out) + "\n"
+
+
+def _anker(rule: type[Rule]) -> str:
+    """The anchor git hosts give the rule's heading: lower case, punctuation dropped, spaces
+    become hyphens."""
+    import re
+
+    kop = f"{rule.code}: {rule.title}".lower()
+    return re.sub(r"[^\w\- ]", "", kop).replace(" ", "-")
+
+
+def _cel(text: str) -> str:
+    from avgctl.render.markdown import markdown_tekst
+
+    return markdown_tekst(text).replace("|", "\\|")
+
+
+def _codeblok(path: str, text: str) -> str:
+    taal = {"yaml": "yaml", "yml": "yaml", "csv": "csv", "md": "markdown"}.get(
+        path.rsplit(".", 1)[-1], "")
+    hek = "```"
+    while hek in text:  # a fence longer than any run of backticks in the example
+        hek += "`"
+    return f"{hek}{taal}\n{text.rstrip(chr(10))}\n{hek}"
