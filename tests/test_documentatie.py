@@ -145,7 +145,7 @@ def test_make_docs_writes_the_page(tmp_path: Path) -> None:
 #   shown example, or `(exitcode N)` in the comment behind a command.
 # - `cd MAP` in a block changes the folder for the rest of the document; other lines (git,
 #   make, pip, cron) are not run.
-# - Each document starts on its own copy of the example (avgctl.yaml and registers/) in
+# - Each document starts on its own copy of the example (avgctl/voorbeeld) in
 #   ~/privacy-register, with HOME a fresh folder; its examples run in order on that copy.
 # - The clock stands still on 20 November 2026 09:00, the day the example is up to date with.
 #   An example whose shown output depends on the day says so with --vandaag or --nu: the test
@@ -391,10 +391,15 @@ def _op_een_andere_dag(stap: Stap, home: Path, tmp_path: Path, monkeypatch: pyte
 
 
 def _kopie(home: Path) -> Path:
+    """A copy of the example: what avgctl/voorbeeld holds (in a source checkout, links to
+    avgctl.yaml, registers/ and the other files of the example at the top of the project)."""
     root = home / "privacy-register"
     root.mkdir(parents=True)
-    shutil.copy(PROJECT / "avgctl.yaml", root / "avgctl.yaml")
-    shutil.copytree(PROJECT / "registers", root / "registers")
+    for deel in sorted((PROJECT / "avgctl" / "voorbeeld").iterdir()):
+        if deel.is_dir():
+            shutil.copytree(deel, root / deel.name)
+        else:
+            shutil.copy(deel, root / deel.name)
     return root
 
 
