@@ -332,22 +332,33 @@ def test_a_wrong_example_convention_is_refused(text: str, reden: str) -> None:
 
 
 class _Klok:
-    """The clock of avgctl.commands.common (the one place that reads it), stood still."""
+    """The clock of avgctl.commands.common (the one place that reads it), stood still. Only
+    ``now`` and ``today`` change: every date and time it makes stays a real one."""
 
     def __init__(self, dag: dt.date) -> None:
         moment = dt.datetime.combine(dag, dt.time(9), ZoneInfo("Europe/Amsterdam"))
 
-        class Datetime(dt.datetime):
-            @classmethod
-            def now(cls, tz: dt.tzinfo | None = None) -> Datetime:  # type: ignore[override]
-                return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)  # type: ignore[return-value]
+        class Datetime:
+            def __getattr__(self, name: str) -> Any:
+                return getattr(dt.datetime, name)
 
-        class Date(dt.date):
-            @classmethod
-            def today(cls) -> Date:  # type: ignore[override]
-                return dag  # type: ignore[return-value]
+            def __call__(self, *args: Any, **kwargs: Any) -> dt.datetime:
+                return dt.datetime(*args, **kwargs)
 
-        self.datetime, self.date = Datetime, Date
+            def now(self, tz: dt.tzinfo | None = None) -> dt.datetime:
+                return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
+
+        class Date:
+            def __getattr__(self, name: str) -> Any:
+                return getattr(dt.date, name)
+
+            def __call__(self, *args: Any, **kwargs: Any) -> dt.date:
+                return dt.date(*args, **kwargs)
+
+            def today(self) -> dt.date:
+                return dag
+
+        self.datetime, self.date = Datetime(), Date()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(dt, name)
