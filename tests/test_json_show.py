@@ -243,7 +243,8 @@ def test_an_unknown_format_is_a_usage_error(cli, args: list[str]) -> None:  # ty
     result = cli(*args, "--format", "xml", *(["--repo", REPO] if args[0] != "rules" else []))
     assert result.exit_code == 2
     assert result.out == ""
-    assert result.err == "fout: onbekend formaat 'xml'; kies uit: text, json\n"
+    formaten = "text, json, md" if args[0] == "rules" else "text, json"
+    assert result.err == f"fout: onbekend formaat 'xml'; kies uit: {formaten}\n"
 
 
 @pytest.mark.parametrize("args", [["verwerkingen", "show", "99.9.9"],
