@@ -150,6 +150,9 @@ OORDEEL: list[tuple[Bewaartermijn, date | None, date, str | None, str, date | No
      "niet_te_berekenen", None, False),
     (regel("1 dag", vanaf="einde_kalenderjaar"), date(9999, 3, 1), date(2026, 6, 1), None,
      "niet_te_berekenen", None, False),
+    # an end on the last day of the calendar: kept, and no day after it is named
+    (regel("6 jaar", vanaf="einde_kalenderjaar"), date(9993, 1, 1), date(2099, 4, 18), None,
+     "bewaren", date(9999, 12, 31), False),
 ]
 
 
@@ -339,3 +342,13 @@ def test_cut_off_examples() -> None:
     assert laatste_vervallen(termijn, date(2025, 12, 31)) == date(2021, 12, 31)
     assert laatste_vervallen(rekenregel(regel("onbeperkt")), date(2026, 1, 1)) is None
     assert laatste_vervallen(rekenregel(regel("1 dag")), date(1900, 1, 2)) is None
+
+
+def test_an_end_on_the_last_day_of_the_calendar_is_said_without_a_day_after_it() -> None:
+    from avgctl.output.bewaartermijnen import zin
+
+    termijn = regel("6 jaar", vanaf="einde_kalenderjaar")
+    uitkomst = beoordeel(termijn, date(9993, 1, 1), date(2099, 4, 18))
+    assert uitkomst.reden == "bewaren tot en met 31 december 9999, de laatste dag van de kalender"
+    assert zin("dossier", termijn, date(9993, 1, 1), date(2099, 4, 18), uitkomst).endswith(
+        "blijven tot en met 31 december 9999 bewaard, de laatste dag van de kalender.")

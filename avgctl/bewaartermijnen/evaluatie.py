@@ -201,7 +201,9 @@ def _beoordeel(reken: Rekenregel, gebeurtenis_op: dt.date | None, vandaag: dt.da
             else:
                 status = "bewaren"
                 reden = (f"bewaren tot en met {datum_nl(einde)}; vanaf "
-                         f"{datum_nl(einde + dt.timedelta(days=1))} moeten de gegevens weg zijn")
+                         f"{datum_nl(einde + dt.timedelta(days=1))} moeten de gegevens weg zijn"
+                         if einde < dt.date.max else
+                         f"bewaren tot en met {datum_nl(einde)}, de laatste dag van de kalender")
     if blokkade:
         # A hold (complaint, objection, procedure, incident) keeps the data whatever the date
         # (art. 17(3)(e) and art. 18(1)(c) AVG; DOMAIN.md §5).

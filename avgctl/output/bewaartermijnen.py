@@ -93,6 +93,9 @@ def zin(regel_id: str, regel: Bewaartermijn, gebeurtenis_op: dt.date, vandaag: d
         return f"{wat} blijven onbeperkt bewaard: deze termijn heeft geen einde."
     if einde is None:
         return f"{wat}: het einde is {uitkomst.reden}."
+    if einde == dt.date.max:  # an event in the year 9999: there is no day after the end
+        return (f"{wat} blijven tot en met {datum_nl(einde)} bewaard, de laatste dag van de "
+                "kalender.")
     volgende = datum_nl(einde + dt.timedelta(days=1))
     if uitkomst.vervallen:
         return (f"{wat} mochten tot en met {datum_nl(einde)} worden bewaard. Ze zijn "
