@@ -719,3 +719,18 @@ def test_duckdb_takes_no_more_threads_than_the_process_may_use() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.stdout.split() == ["True", "1"], result.stderr
+
+
+def test_duckdb_spills_to_a_private_folder_that_is_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What DuckDB writes to disk holds the organisation's rows: never '.tmp' in the folder
+    the scan runs in, and gone when the scan ends."""
+    from avgctl.store.inventaris import DuckDB
+
+    monkeypatch.chdir(tmp_path)
+    runner = DuckDB()
+    map_ = Path(runner.con.execute("SELECT current_setting('temp_directory')").fetchone()[0])
+    assert map_.is_dir() and tmp_path not in map_.parents and map_.name.startswith("avgctl-scan-")
+    runner.close()
+    assert not map_.exists()
+    assert not (tmp_path / ".tmp").exists()

@@ -243,10 +243,19 @@ class DuckDB:
     """One in-process DuckDB connection for a scan, with bounded memory and threads."""
 
     def __init__(self, voortgang: Callable[[float], None] | None = None) -> None:
+        import shutil
+        import tempfile
+
         import duckdb
 
         self._duckdb = duckdb
+        # What DuckDB spills to disk (rows of the organisation's own data) goes to a private
+        # folder of the system's temporary space, never to '.tmp' in the current folder, and
+        # is removed when the scan ends.
+        self._tijdelijk = tempfile.mkdtemp(prefix="avgctl-scan-")
+        self._opruimen = shutil.rmtree
         self.con = duckdb.connect(":memory:", config={
+            "temp_directory": self._tijdelijk,
             "memory_limit": GEHEUGEN, "threads": draadjes(),
             # Order within the result is set by ORDER BY; not keeping the file's order lets
             # DuckDB stream more and hold less.
@@ -356,6 +365,7 @@ class DuckDB:
 
     def close(self) -> None:
         self.con.close()
+        self._opruimen(self._tijdelijk, ignore_errors=True)
 
 
 def _pad(path: str) -> str:
