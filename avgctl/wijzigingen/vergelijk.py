@@ -732,83 +732,59 @@ def _bewaartermijn(tid: str, a: Bewaartermijn, b: Bewaartermijn) -> list[Wijzigi
 
 # --- requests and breaches: counts only ------------------------------------------------------
 
-def _telling(delen: list[str]) -> str:
-    return ", ".join(delen)
+def _tellen(register: Registernaam, kop: str, oud: dict[str, Any], nieuw: dict[str, Any],
+            soorten: tuple[tuple[str, Callable[[Any, Any], bool]], ...],
+            woorden: tuple[str, str, str, str]) -> list[Wijziging]:
+    """One count sentence for a register of records that are never named: new ones, each
+    changed one under the first kind that fits it (or "bijgewerkt"), and removed ones."""
+    enkel, meervoud, nieuw_enkel, nieuw_meervoud = woorden
+    erbij = [r for r in nieuw if r not in oud]
+    weg = [r for r in oud if r not in nieuw]
+    telling = dict.fromkeys([woord for woord, _ in soorten], 0)
+    anders = 0
+    for ref, nu in nieuw.items():
+        vorig = oud.get(ref)
+        if vorig is None or vorig == nu:
+            continue
+        soort = next((woord for woord, past in soorten if past(vorig, nu)), None)
+        if soort is None:
+            anders += 1
+        else:
+            telling[soort] += 1
+    delen = []
+    if erbij:
+        delen.append(w.aantal(len(erbij), nieuw_enkel, nieuw_meervoud))
+    delen += [f"{n} {woord}" for woord, n in telling.items() if n]
+    if anders:
+        delen.append(f"{anders} {'ander' if anders == 1 else 'andere'} bijgewerkt")
+    if weg:
+        delen.append(f"{len(weg)} verwijderd")
+    if not delen:
+        return []
+    return [Wijziging(register, "telling", register,
+                      f"{kop}: {', '.join(delen)} (nu {w.aantal(len(nieuw), enkel, meervoud)})",
+                      str(len(oud)), str(len(nieuw)))]
 
 
 def _verzoeken(oud: list[Verzoek], nieuw: list[Verzoek]) -> list[Wijziging]:
-    old = {v.referentie: v for v in oud}
-    new = {v.referentie: v for v in nieuw}
-    erbij = [r for r in new if r not in old]
-    weg = [r for r in old if r not in new]
-    afgehandeld = ingetrokken = geanonimiseerd = anders = 0
-    for ref, v in new.items():
-        vorig = old.get(ref)
-        if vorig is None or vorig == v:
-            continue
-        if v.status != vorig.status and v.status == "afgehandeld":
-            afgehandeld += 1
-        elif v.status != vorig.status and v.status == "ingetrokken":
-            ingetrokken += 1
-        elif v.geanonimiseerd_op and not vorig.geanonimiseerd_op:
-            geanonimiseerd += 1
-        else:
-            anders += 1
-    delen = []
-    if erbij:
-        delen.append(w.aantal(len(erbij), "nieuw verzoek", "nieuwe verzoeken"))
-    for n, woord_ in ((afgehandeld, "afgehandeld"), (ingetrokken, "ingetrokken"),
-                      (geanonimiseerd, "geanonimiseerd")):
-        if n:
-            delen.append(f"{n} {woord_}")
-    if anders:
-        delen.append(f"{anders} {'ander' if anders == 1 else 'andere'} bijgewerkt")
-    if weg:
-        delen.append(f"{len(weg)} verwijderd")
-    if not delen:
-        return []
-    return [Wijziging("verzoeken", "telling", "verzoeken",
-                      f"verzoekenregister: {_telling(delen)} (nu "
-                      f"{w.aantal(len(new), 'verzoek', 'verzoeken')})",
-                      str(len(old)), str(len(new)))]
+    return _tellen(
+        "verzoeken", "verzoekenregister",
+        {v.referentie: v for v in oud}, {v.referentie: v for v in nieuw},
+        (("afgehandeld", lambda a, b: b.status != a.status and b.status == "afgehandeld"),
+         ("ingetrokken", lambda a, b: b.status != a.status and b.status == "ingetrokken"),
+         ("geanonimiseerd", lambda a, b: bool(b.geanonimiseerd_op and not a.geanonimiseerd_op))),
+        ("verzoek", "verzoeken", "nieuw verzoek", "nieuwe verzoeken"))
 
 
 def _datalekken(oud: list[Datalek], nieuw: list[Datalek]) -> list[Wijziging]:
-    old = {d.referentie: d for d in oud}
-    new = {d.referentie: d for d in nieuw}
-    erbij = [r for r in new if r not in old]
-    weg = [r for r in old if r not in new]
-    gemeld = geinformeerd = geevalueerd = anders = 0
-    for ref, d in new.items():
-        vorig = old.get(ref)
-        if vorig is None or vorig == d:
-            continue
-        if d.ap_meldingen and not vorig.ap_meldingen:
-            gemeld += 1
-        elif d.betrokkenen_geinformeerd and not vorig.betrokkenen_geinformeerd:
-            geinformeerd += 1
-        elif d.evaluatie and not vorig.evaluatie:
-            geevalueerd += 1
-        else:
-            anders += 1
-    delen = []
-    if erbij:
-        delen.append(w.aantal(len(erbij), "nieuw datalek", "nieuwe datalekken"))
-    for n, woord_ in ((gemeld, "gemeld bij de AP"),
-                      (geinformeerd, "met betrokkenen geïnformeerd"),
-                      (geevalueerd, "geëvalueerd")):
-        if n:
-            delen.append(f"{n} {woord_}")
-    if anders:
-        delen.append(f"{anders} {'ander' if anders == 1 else 'andere'} bijgewerkt")
-    if weg:
-        delen.append(f"{len(weg)} verwijderd")
-    if not delen:
-        return []
-    return [Wijziging("datalekken", "telling", "datalekken",
-                      f"datalekregister: {_telling(delen)} (nu "
-                      f"{w.aantal(len(new), 'datalek', 'datalekken')})",
-                      str(len(old)), str(len(new)))]
+    return _tellen(
+        "datalekken", "datalekregister",
+        {d.referentie: d for d in oud}, {d.referentie: d for d in nieuw},
+        (("gemeld bij de AP", lambda a, b: bool(b.ap_meldingen and not a.ap_meldingen)),
+         ("met betrokkenen geïnformeerd",
+          lambda a, b: bool(b.betrokkenen_geinformeerd and not a.betrokkenen_geinformeerd)),
+         ("geëvalueerd", lambda a, b: bool(b.evaluatie and not a.evaluatie))),
+        ("datalek", "datalekken", "nieuw datalek", "nieuwe datalekken"))
 
 
 # --- the organisation and its policy (avgctl.yaml) -------------------------------------------
