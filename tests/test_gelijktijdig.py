@@ -124,6 +124,19 @@ def test_an_add_beside_an_update_both_arrive(root: Path) -> None:
         assert (add.code, update.code) == (0, 0), (add.err, update.err)
 
 
+def test_a_confirmed_restore_beside_an_add_both_arrive(root: Path) -> None:
+    herstel = ["verzoek", "herstel", "--backup", "2026-09-01", "--vandaag", DAG]
+    for ronde in range(3):
+        naam = f"H-{ronde}"
+        add, bevestig = samen(root, [_add(naam), [*herstel, "--bevestig"]])
+        rijen = {r["referentie"]: r for r in _rijen(root)}
+        assert (add.code, bevestig.code) == (0, 0), (add.err, bevestig.err)
+        assert naam in {r["betrokkene_ref"] for r in rijen.values()}
+        # the erasure after the backup is recorded as applied again, whichever came first
+        assert rijen["AVG-2026-0060"]["opnieuw_toegepast_op"] == DAG
+        assert len(rijen) == len(_rijen(root))  # references unique
+
+
 def test_breaches_added_together_get_their_own_reference(root: Path) -> None:
     for ronde in range(3):
         voor = set((root / DL).glob("DL-*.yaml"))

@@ -33,6 +33,17 @@ OPDRACHTEN: dict[str, tuple[list[str], str]] = {
                         "Nieuwe behandelaar"], "registers/verzoeken.csv"),
     "datalek update": (["datalek", "update", "DL-2026-010", "--maatregel",
                         "Na de kill vastgelegd"], "registers/datalekken/DL-2026-010.yaml"),
+    # the restore is recorded; then the erasures applied again are recorded per request
+    "verzoek herstel": (["verzoek", "herstel", "--backup", "2026-09-01", "--vandaag", DAG],
+                        "registers/herstel.yaml"),
+    "verzoek herstel --bevestig": (["verzoek", "herstel", "--backup", "2026-09-01",
+                                    "--bevestig", "--vandaag", DAG], "registers/verzoeken.csv"),
+}
+
+# Run once before the counted run: --bevestig then changes only the request register.
+VOORAF: dict[str, list[str]] = {
+    "verzoek herstel --bevestig": ["verzoek", "herstel", "--backup", "2026-09-01",
+                                   "--vandaag", DAG],
 }
 
 
@@ -49,6 +60,8 @@ def test_a_killed_writer_leaves_the_old_or_the_new_file(tmp_path: Path, cli: Any
                                                         naam: str) -> None:
     args, rel = OPDRACHTEN[naam]
     root = kopie_voorbeeld(tmp_path / "repo")
+    if naam in VOORAF:
+        assert cli(*VOORAF[naam], "--repo", str(root)).exit_code == 0
     path = root / rel
     oud = path.read_bytes()
     telling = tel(root, args, tmp_path / "telling.json")
