@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from avgctl.findings import PendingFinding, Severity
 from avgctl.models.verzoek import ARTIKEL, MELDEN_AAN_ONTVANGERS, Verzoek
 from avgctl.rules.base import Rule, Voorbeeld
 from avgctl.store.register import CONFIG_FILE, VERWERKINGEN_DIR, Bron
-from avgctl.termijnen.verzoek import ruimer_dan_wet
-from avgctl.verzoeken.views import datumfouten, is_open, lijkt_identiteit, termijnen
+from avgctl.termijnen.verzoek import ruimer_dan_wet, verificatie_uiterlijk
+from avgctl.verzoeken.views import (
+    beleid,
+    datumfouten,
+    feestdagenbeleid,
+    is_open,
+    lijkt_identiteit,
+    termijnen,
+)
 
 KOP = ("referentie,ontvangen,betrokkene_ref,kanaal,type,status,verificatie,verificatie_op,"
        "verlengd_op,verlenging_reden,afgehandeld_op,besluit,afwijzingsgrond\n")
@@ -84,7 +92,18 @@ class DatumsInVerkeerdeVolgorde(_VerzoekRule):
     def check(self) -> Iterator[PendingFinding]:
         vandaag = self.context.vandaag
         for bron in self.verzoeken():
-            for field, message in datumfouten(bron.model, vandaag):
+            v = bron.model
+            # The comparisons of ``datumfouten``, each turned round: a request that passes
+            # them all has no date to report, and is not looked at further (DESIGN.md §5).
+            ontvangen, pauze = v.ontvangen, v.gepauzeerd_van
+            if (ontvangen <= vandaag
+                    and ((d := v.verificatie_op) is None or ontvangen <= d <= vandaag)
+                    and ((d := v.verlengd_op) is None or ontvangen <= d <= vandaag)
+                    and ((d := v.afgehandeld_op) is None or ontvangen <= d <= vandaag)
+                    and (pauze is None or (ontvangen <= pauze and (
+                        (tot := v.gepauzeerd_tot) is None or pauze <= tot)))):
+                continue
+            for field, message in datumfouten(v, vandaag):
                 yield self.finding(bron, (field,), message, "verbeter de datum")
 
 
@@ -319,9 +338,19 @@ class VerificatieTeLaat(_VerzoekRule):
 
     def check(self) -> Iterator[PendingFinding]:
         vandaag = self.context.vandaag
+        # The last day for the check depends on the day of receipt and the register's policy
+        # only (avgctl.termijnen.verzoek.verificatie_uiterlijk): once per day, not per request.
+        b = beleid(self.register)
+        feestdagen = feestdagenbeleid(b)
+        per_dag: dict[dt.date, dt.date] = {}
         for bron in self.verzoeken():
             v = bron.model
-            uiterlijk = termijnen(self.register, v).verificatie
+            if v.verificatie_op is None and not (v.verificatie == "open" and is_open(v)):
+                continue  # neither test below can hold
+            uiterlijk = per_dag.get(v.ontvangen)
+            if uiterlijk is None:
+                uiterlijk = per_dag[v.ontvangen] = verificatie_uiterlijk(
+                    v.ontvangen, b.verzoeken, feestdagen)
             if v.verificatie_op is not None:
                 if v.verificatie_op > uiterlijk:
                     yield self.finding(bron, ("verificatie_op",), f"{v.referentie}: identiteit "
@@ -390,8 +419,17 @@ class BetrokkeneHerleidbaar(_VerzoekRule):
     )
 
     def check(self) -> Iterator[PendingFinding]:
+        gezien: dict[str, str | None] = {}
         for bron in self.verzoeken():
-            soort = lijkt_identiteit(bron.model.betrokkene_ref)
+            ref = bron.model.betrokkene_ref
+            # The first test of ``lijkt_identiteit`` on the text as it is: a short code with no
+            # space or @ (K-104233) is none of these, stripped or not.
+            if len(ref) < 9 and " " not in ref and "@" not in ref:
+                continue
+            if ref in gezien:  # the same person again
+                soort = gezien[ref]
+            else:
+                soort = gezien[ref] = lijkt_identiteit(ref)
             if soort:
                 yield self.finding(bron, ("betrokkene_ref",), f"{bron.model.referentie}: "
                                    f"betrokkene_ref lijkt {soort}",
@@ -651,6 +689,9 @@ class FgAdviesVerzoek(_VerzoekRule):
     def check(self) -> Iterator[PendingFinding]:
         for bron in self.verzoeken():
             v = bron.model
+            if not (v.fg_advies_op or v.fg_advies or v.fg_advies_gevolgd
+                    or v.fg_advies_motivatie_afwijking):
+                continue  # no advice recorded: the test below, without making the dict
             velden = {"fg_advies_op": v.fg_advies_op, "fg_advies": v.fg_advies,
                       "fg_advies_gevolgd": v.fg_advies_gevolgd}
             if v.geanonimiseerd_op is not None or not any(

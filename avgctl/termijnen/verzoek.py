@@ -72,13 +72,20 @@ def bereken(verzoek: Verzoek, beleid: Verzoekbeleid,
         wettelijk_verlengd=wettelijk_verlengd,
         intern=intern,
         intern_verlengd=intern_verlengd,
-        verificatie=werkdagen_na(start, beleid.verificatie_werkdagen, feestdagen),
+        verificatie=verificatie_uiterlijk(start, beleid, feestdagen),
         pauze_dagen=pauze,
         verlengd=verzoek.verlengd_op is not None,
         wettelijk_met_pauze=volgende_werkdag(
             ruw_einde(start, DRIE_MAANDEN if verzoek.verlengd_op is not None else EEN_MAAND)
             + shift, feestdagen) if pauze else geldend,
     )
+
+
+def verificatie_uiterlijk(start: dt.date, beleid: Verzoekbeleid,
+                          feestdagen: Feestdagenbeleid = DEFAULT) -> dt.date:
+    """The last day to check the identity: the policy's working days after receipt. It
+    depends on nothing else of the request (AVG708 computes it once per day of receipt)."""
+    return werkdagen_na(start, beleid.verificatie_werkdagen, feestdagen)
 
 
 def _pauze_dagen(verzoek: Verzoek) -> int:
