@@ -7,6 +7,7 @@ mock; without Debian's postgresql package they skip and say so.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import subprocess
@@ -27,7 +28,9 @@ from avgctl.bewaartermijnen.evaluatie import (
     beoordeel,
     einde_van,
 )
-from avgctl.models.kaart import Bron, Export, standaard_bron
+from avgctl.models.inventaris import standaard_bron
+from avgctl.models.kaart import Bron, Export
+from avgctl.models.termijnvelden import Termijnvelden
 from tests import postgres
 from tests.conftest import BASIS, PROJECT, write_repo
 
@@ -688,13 +691,37 @@ def test_the_quick_read_gives_what_the_register_gives(org: Path, beleid: str) ->
     snel = lees_bewaarregels(org)
     register = load_register(org, frozenset({"bewaartermijnen"}))
     assert snel is not None and register.config is not None and not register.load_findings
-    assert snel.termijnen == {k: b.model for k, b in register.bewaartermijnen.items()}
+    assert _velden(snel.termijnen) == {k: b.model.model_dump()
+                                       for k, b in register.bewaartermijnen.items()}
     assert snel.boekjaar_einde == boekjaar_einde_van(register.config.model.beleid.boekjaar_einde)
     assert snel.tijdzone == register.config.model.beleid.tijdzone
     voorbeeld = lees_bewaarregels(PROJECT)
     assert voorbeeld is not None
-    assert voorbeeld.termijnen == {k: b.model for k, b in load_register(
+    assert _velden(voorbeeld.termijnen) == {k: b.model.model_dump() for k, b in load_register(
         PROJECT, frozenset({"bewaartermijnen"})).bewaartermijnen.items()}
+    # Plain rules, as in both registers here, are read without their pydantic model.
+    assert all(isinstance(v, Termijnvelden) for v in
+               [*snel.termijnen.values(), *voorbeeld.termijnen.values()])
+
+
+def _velden(termijnen: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {k: dataclasses.asdict(v) if isinstance(v, Termijnvelden) else v.model_dump()
+            for k, v in termijnen.items()}
+
+
+def test_a_rule_out_of_the_plain_is_judged_by_its_model(org: Path) -> None:
+    """Text with spaces around it, a number where text belongs: the model decides, as before."""
+    from avgctl.models.bewaartermijn import Bewaartermijn
+    from avgctl.store.inventaris import lees_bewaarregels
+
+    (org / "registers/bewaartermijnen.yaml").write_text(
+        "dossier:\n  duur: ' 10 jaar '\n  na: sluiten_dossier\n"
+        "camera:\n  duur: 4 weken\n  na: opname\n", encoding="utf-8")
+    snel = lees_bewaarregels(org)
+    assert snel is not None
+    assert isinstance(snel.termijnen["dossier"], Bewaartermijn)
+    assert snel.termijnen["dossier"].duur == "10 jaar"
+    assert snel.termijnen["camera"] == Termijnvelden(duur="4 weken", na="opname")
 
 
 def test_the_scan_loads_no_other_part_of_the_register(org: Path, tmp_path: Path) -> None:
@@ -707,9 +734,24 @@ def test_the_scan_loads_no_other_part_of_the_register(org: Path, tmp_path: Path)
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True,
                             text=True, check=False)
     assert result.stdout.strip().splitlines()[-1] == str([
-        "avgctl.models", "avgctl.models.base", "avgctl.models.bewaartermijn", "avgctl.models.duur",
-        "avgctl.models.kaart", "avgctl.store", "avgctl.store.inventaris", "avgctl.store.plaats",
-        "avgctl.store.yamlfile"]), result.stderr
+        "avgctl.models", "avgctl.models.duur", "avgctl.models.inventaris", "avgctl.models.kalender",
+        "avgctl.models.termijnvelden", "avgctl.store", "avgctl.store.inventaris",
+        "avgctl.store.plaats", "avgctl.store.yamlfile"]), result.stderr
+
+
+def test_the_default_scan_imports_no_pydantic(org: Path, tmp_path: Path) -> None:
+    """The quick path of ``python -m avgctl`` builds no model: pydantic alone is a tenth of a
+    second of a scan of millions of rows (docs/snelheid.md)."""
+    inv = _csv(tmp_path / "inventaris.csv", HEADER, INVENTARIS)
+    code = ("import sys\n"
+            f"sys.argv = ['avgctl', 'bewaartermijnen', 'scan', {str(inv)!r}, '--repo', "
+            f"{str(org)!r}, '--vandaag', {VANDAAG!r}, '--format', 'csv']\n"
+            "import os\nos._exit = lambda code: print(sorted({m.split('.')[0] for m in "
+            "sys.modules} & {'pydantic', 'pydantic_core', 'typer', 'jinja2'}), code)\n"
+            "from avgctl.__main__ import main\nmain()\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True,
+                            text=True, check=False)
+    assert result.stdout.strip().splitlines()[-1] == "[] 0", result.stderr
 
 
 def test_duckdb_takes_no_more_threads_than_the_process_may_use() -> None:

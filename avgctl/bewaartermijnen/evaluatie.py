@@ -30,11 +30,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from avgctl.models.bewaartermijn import VANAF, Bewaartermijn
 from avgctl.models.duur import Duur, parse_duur
+from avgctl.models.termijnvelden import VANAF, Termijnvelden
 from avgctl.termijnen.periode import plus_maanden
+
+if TYPE_CHECKING:  # the retention scan computes without pydantic (models/termijnvelden.py)
+    from avgctl.models.bewaartermijn import Bewaartermijn
 
 Soort = Literal["termijn", "onbeperkt", "niet_te_berekenen"]
 Status = Literal["bewaren", "vervallen", "blokkade", "onbeperkt", "niet_te_berekenen",
@@ -93,7 +96,7 @@ def in_maanden_en_dagen(duur: Duur) -> tuple[int, int]:
     return 0, aantal
 
 
-def rekenregel(regel: Bewaartermijn) -> Rekenregel:
+def rekenregel(regel: Bewaartermijn | Termijnvelden) -> Rekenregel:
     """The computable core of ``regel``, or why it has none."""
     if regel.duur is None:
         if regel.criterium:

@@ -30,13 +30,13 @@ from avgctl.bewaartermijnen.evaluatie import (
     Rekenregel,
     einde_van,
 )
-from avgctl.models.kaart import (
+from avgctl.models.inventaris import (
     PROBLEEM_DATUM,
     PROBLEEM_ID,
     PROBLEEM_REGEL,
-    Bron,
+    BronVorm,
     Export,
-    Voorwaarde,
+    VoorwaardeVorm,
 )
 
 Dialect = Literal["duckdb", "postgresql"]
@@ -134,7 +134,7 @@ class _Builder:
     def leeg(self, kolom: str) -> str:
         return f"({quote(kolom)} IS NULL OR {self.tekst(kolom)} = '')"
 
-    def voorwaarde(self, v: Voorwaarde) -> str:
+    def voorwaarde(self, v: VoorwaardeVorm) -> str:
         if v.op == "leeg":
             return self.leeg(v.kolom)
         if v.op == "niet_leeg":
@@ -208,7 +208,7 @@ def _als_tekst(value: object) -> str:
     return str(value)
 
 
-def _relatie(bron: Bron, b: _Builder, export: Export | None) -> str:
+def _relatie(bron: BronVorm, b: _Builder, export: Export | None) -> str:
     if bron.tabel is not None:
         return tabelnaam(bron.tabel)
     if b.dialect != "duckdb" or export is None:
@@ -233,7 +233,7 @@ def _csv(export: Export | None) -> bool:
     return export is not None and not export.parquet
 
 
-def _regel(bron: Bron, b: _Builder) -> str:
+def _regel(bron: BronVorm, b: _Builder) -> str:
     if bron.bewaartermijn is not None:
         return b.p(bron.bewaartermijn)
     if bron.bewaartermijn_kolom is not None:
@@ -246,7 +246,7 @@ def _regel(bron: Bron, b: _Builder) -> str:
     return f"CASE {b.tekst(per.kolom)} {takken} ELSE {anders} END"
 
 
-def _blokkade(bron: Bron, b: _Builder) -> str:
+def _blokkade(bron: BronVorm, b: _Builder) -> str:
     delen = []
     for kolom in bron.blokkade:
         niet = ", ".join(b.p(w) for w in ("", *NIET_VAST))
@@ -339,7 +339,7 @@ def _status(naam: str, genummerd: bool) -> str:
     return str(STATUSCODES.index(naam) + 1) if genummerd else f"'{naam}'"
 
 
-def _beoordeeld(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date,
+def _beoordeeld(bron: BronVorm, regels: dict[str, Rekenregel], vandaag: dt.date,
                 boekjaar_einde: Boekjaar, b: _Builder, export: Export | None,
                 genummerd: bool = False) -> str:
     """The CTEs that classify every row of the source, ending in ``beoordeeld`` with the
@@ -415,7 +415,7 @@ def _einde(b: _Builder, boekjaar_einde: Boekjaar, g: str, s: str) -> str:
     return b.plus(anker, f"{s}.maanden", f"{s}.dagen")
 
 
-def scan(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: Dialect,
+def scan(bron: BronVorm, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: Dialect,
          boekjaar_einde: Boekjaar = KALENDERJAAR, export: Export | None = None) -> Query:
     """One pass over the source: the counts per rule and status, and every due row.
 
@@ -458,7 +458,7 @@ FROM lijst"""
 VOLGORDE = "id IS NOT NULL, einde, id, bewaartermijn, status"
 
 
-def problemen(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: Dialect,
+def problemen(bron: BronVorm, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: Dialect,
               boekjaar_einde: Boekjaar = KALENDERJAAR, export: Export | None = None,
               limiet: int = 1000) -> Query:
     """The rows that cannot be judged (no id, no readable date, no known rule), at most
@@ -495,7 +495,7 @@ _ACTIE_KOP = {
 }
 
 
-def actie(bron: Bron, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: Dialect,
+def actie(bron: BronVorm, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: Dialect,
           soort: Actie, boekjaar_einde: Boekjaar = KALENDERJAAR,
           export: Export | None = None) -> Query:
     """A statement for a database administrator: select, anonymise or delete the due rows.

@@ -9,11 +9,13 @@ name in quotes, so nothing is ever invented.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from avgctl.bewaartermijnen.evaluatie import rekenregel
-from avgctl.models.bewaartermijn import Bewaartermijn
 from avgctl.models.duur import Duur, parse_duur
+
+if TYPE_CHECKING:
+    from avgctl.models.bewaartermijn import Bewaartermijn
 
 Taal = Literal["nl", "en"]
 

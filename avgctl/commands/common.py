@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel
-
 from avgctl.errors import AvgctlError, UsageError
 from avgctl.findings import Finding
 
 if TYPE_CHECKING:  # the register loader is imported by the commands that load one
+    from pydantic import BaseModel  # imported when a model is built (the scan builds none)
+
     from avgctl.store.register import Register
 
 
@@ -37,7 +37,7 @@ def parse_datum(value: str | None, optie: str) -> dt.date | None:
 def _binnen_kalender(dag: dt.date, wat: str) -> None:
     """The days avgctl computes deadlines for (models/base.py); beyond them a deadline could
     fall outside the calendar, and no register date lies there anyway."""
-    from avgctl.models.base import EERSTE_DAG, LAATSTE_DAG
+    from avgctl.models.kalender import EERSTE_DAG, LAATSTE_DAG
 
     if not EERSTE_DAG <= dag <= LAATSTE_DAG:
         raise UsageError(f"{wat} ligt buiten de jaren {EERSTE_DAG.year}-{LAATSTE_DAG.year} "
@@ -224,7 +224,7 @@ def uitkomst(register: Register, code: int) -> int:
     return max(code, EXIT_FINDINGS) if register.overgeslagen else code
 
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 REGISTER = frozenset({"partijen", "bewaartermijnen", "verwerkingen"})
 VERZOEKEN = frozenset({"verzoeken"})

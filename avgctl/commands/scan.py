@@ -12,7 +12,7 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from avgctl.bewaartermijnen import Rekenregel, rekenregel
 from avgctl.bewaartermijnen import sql as sqlgen
@@ -20,8 +20,11 @@ from avgctl.bewaartermijnen.evaluatie import KALENDERJAAR, Boekjaar
 from avgctl.bewaartermijnen.inventaris import STATUSSEN, Telling, Vervallen
 from avgctl.commands.common import check_format, cwd, open_register, vandaag_in
 from avgctl.errors import EXIT_OK, UsageError
-from avgctl.models.kaart import Bron, Export, Kaart, standaard_bron
+from avgctl.models.inventaris import BronVorm, Export, standaard_bron
 from avgctl.store.plaats import find_repo
+
+if TYPE_CHECKING:  # a map is a pydantic model; the default inventory needs none
+    from avgctl.models.kaart import Kaart
 
 FORMATS = ("text", "csv", "json")
 FAIL_ON = ("vervallen",)
@@ -33,7 +36,7 @@ def _instellingen(repo: Path | None, dag: dt.date | None
                   ) -> tuple[dict[str, Rekenregel], Boekjaar, dt.date]:
     """The rules by id, the book year and the day: from the retention rules and avgctl.yaml
     alone when they are plainly valid, else from the register (which reports what is wrong)."""
-    from avgctl.models.bewaartermijn import boekjaar_einde_van
+    from avgctl.models.termijnvelden import boekjaar_einde_van
     from avgctl.store.inventaris import lees_bewaarregels
 
     root = find_repo(repo, cwd())
@@ -52,7 +55,7 @@ def _instellingen(repo: Path | None, dag: dt.date | None
 
 
 def _bronnen(paden: list[Path], kaart_pad: Path | None, database: str | None,
-             regels: dict[str, Rekenregel]) -> list[tuple[Bron, Export | None]]:
+             regels: dict[str, Rekenregel]) -> list[tuple[BronVorm, Export | None]]:
     """The sources to scan, each with the export it reads (None: a database table).
 
     The map is checked before any data is read: a rule id it names must exist.
@@ -63,7 +66,7 @@ def _bronnen(paden: list[Path], kaart_pad: Path | None, database: str | None,
         if not paden:
             raise UsageError("geef ten minste één inventaris (CSV of Parquet), of --kaart")
         namen: list[str] = []
-        gekozen: list[tuple[Bron, Path | None]] = []
+        gekozen: list[tuple[BronVorm, Path | None]] = []
         for pad in paden:
             naam = _naam(pad.stem.lower(), namen)
             namen.append(naam)
@@ -85,7 +88,7 @@ def _bronnen(paden: list[Path], kaart_pad: Path | None, database: str | None,
     if onbekend:
         raise BronFout("onbekende bewaartermijn in de kaart (niet in bewaartermijnen.yaml): "
                        + "; ".join(onbekend))
-    uit: list[tuple[Bron, Export | None]] = []
+    uit: list[tuple[BronVorm, Export | None]] = []
     for bron, plek in gekozen:
         if plek is None and database is None:
             raise UsageError(f"bron {bron.naam} is een databasetabel; geef de verbinding met "
@@ -121,7 +124,7 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
 
     runners: dict[str, Any] = {}
 
-    def runner(bron: Bron) -> Any:
+    def runner(bron: BronVorm) -> Any:
         from avgctl.store.inventaris import DuckDB, PostgreSQL
 
         soort = "postgresql" if bron.tabel is not None else "duckdb"

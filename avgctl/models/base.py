@@ -7,6 +7,12 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+# The calendar avgctl computes deadlines in (why these bounds: models/kalender.py).
+from avgctl.models.kalender import EERSTE_DAG as EERSTE_DAG
+from avgctl.models.kalender import EERSTE_MOMENT as EERSTE_MOMENT
+from avgctl.models.kalender import LAATSTE_DAG as LAATSTE_DAG
+from avgctl.models.kalender import LAATSTE_MOMENT as LAATSTE_MOMENT
+
 # Art. 6(1) AVG, a-f, under the names the registers use.
 Grondslag = Literal[
     "toestemming",  # a
@@ -33,16 +39,6 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-
-# The calendar avgctl computes deadlines in. Python's dates end at 9999-12-31, so a day of
-# receipt such as 9999-12-31 has no deadline at all; a register kept under the AVG has no date
-# before 1900 or after 2999 either, so such a date is a typo (AVG003), not something to compute
-# with. Within this window every deadline avgctl computes stays inside the calendar: at most a
-# policy of 10 years and a pause of the whole window on top of the last day.
-EERSTE_DAG = dt.date(1900, 1, 1)
-LAATSTE_DAG = dt.date(2999, 12, 31)
-EERSTE_MOMENT = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
-LAATSTE_MOMENT = dt.datetime(2999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
 
 Datum = Annotated[dt.date, Field(ge=EERSTE_DAG, le=LAATSTE_DAG)]
 Tijdstip = Annotated[AwareDatetime, Field(ge=EERSTE_MOMENT, le=LAATSTE_MOMENT)]

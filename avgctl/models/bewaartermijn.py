@@ -11,45 +11,16 @@ length is computable: ``avgctl.bewaartermijnen.evaluatie`` gives its end date.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from typing import Final
-
 from pydantic import Field, field_validator
 
 from avgctl.models.base import Model
 from avgctl.models.duur import parse_duur
 
-# Where the period starts: on the event itself, or at the end of its calendar or book year
-# ("3 jaar na het jaar waarin het verzoek is gedaan" runs from 31 December, DOMAIN.md §5).
-VANAF: Final = ("gebeurtenis", "einde_kalenderjaar", "einde_boekjaar")
-# What happens once the period has ended (DOMAIN.md §5): destroy, irreversibly anonymise, or
-# transfer to an archive (e.g. a public body's records to the Nationaal Archief, Archiefwet).
-DAARNA: Final = ("vernietigen", "anonimiseren", "overbrengen")
-
-GEBEURTENIS_PATROON = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
-
-# The last day of the book year (beleid.boekjaar_einde in avgctl.yaml), for rules that run
-# 'vanaf: einde_boekjaar'; here, so that the retention scan can read it without the Config.
-_BOEKJAAR = re.compile(r"^(\d\d)-(\d\d)$")
-
-
-def boekjaar_einde_van(value: str) -> tuple[int, int]:
-    """``"06-30"`` as (month, day); raises ValueError with a Dutch message."""
-    match = _BOEKJAAR.match(value)
-    fout = (f"boekjaar_einde {value!r} is geen dag van het jaar; schrijf maand-dag, "
-            "bijvoorbeeld 12-31 of 06-30")
-    if not match:
-        raise ValueError(fout)
-    maand, dag = int(match.group(1)), int(match.group(2))
-    if maand == 2 and dag == 29:
-        # A book year cannot end on a day most years lack; the last day of February is 02-28.
-        raise ValueError("boekjaar_einde 02-29 bestaat niet elk jaar; schrijf 02-28")
-    try:
-        dt.date(2025, maand, dag)
-    except ValueError:
-        raise ValueError(fout) from None
-    return maand, dag
+# The plain parts live beside the pydantic-free reading of a rule (the retention scan's).
+from avgctl.models.termijnvelden import DAARNA as DAARNA
+from avgctl.models.termijnvelden import GEBEURTENIS_PATROON as GEBEURTENIS_PATROON
+from avgctl.models.termijnvelden import VANAF as VANAF
+from avgctl.models.termijnvelden import boekjaar_einde_van as boekjaar_einde_van
 
 
 class Bewaartermijn(Model):

@@ -11,21 +11,18 @@ can never inject a statement: identifiers are quoted and values bound as paramet
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
 
 from pydantic import Field, model_validator
 
 from avgctl.models.base import Model
+from avgctl.models.inventaris import PROBLEEM_DATUM as PROBLEEM_DATUM
+from avgctl.models.inventaris import PROBLEEM_ID as PROBLEEM_ID
+from avgctl.models.inventaris import PROBLEEM_REGEL as PROBLEEM_REGEL
+from avgctl.models.inventaris import Export as Export
+from avgctl.models.inventaris import Operator, kolommen_van, regel_ids_van
 
-Operator = Literal["=", "!=", "<", "<=", ">", ">=", "in", "niet_in", "leeg", "niet_leeg"]
 ZONDER_WAARDE = ("leeg", "niet_leeg")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-
-# The problems a row can have; each is counted and reported, never skipped.
-PROBLEEM_ID = "id_ontbreekt"
-PROBLEEM_DATUM = "onleesbare_datum"
-PROBLEEM_REGEL = "onbekende_bewaartermijn"
 
 
 class Voorwaarde(Model):
@@ -134,23 +131,12 @@ class Bron(Model):
     @property
     def kolommen(self) -> list[str]:
         """Every column of the source that the scan reads."""
-        namen = [self.id, self.gebeurtenis_op, *self.blokkade]
-        namen += [v.kolom for v in [*self.blokkade_als, *self.filter]]
-        if self.bewaartermijn_kolom is not None:
-            namen.append(self.bewaartermijn_kolom)
-        if self.bewaartermijn_per is not None:
-            namen.append(self.bewaartermijn_per.kolom)
-        return list(dict.fromkeys(namen))
+        return kolommen_van(self)
 
     @property
     def regel_ids(self) -> list[str]:
         """The rule ids the map names itself (a rule column names them in the data)."""
-        if self.bewaartermijn is not None:
-            return [self.bewaartermijn]
-        if self.bewaartermijn_per is not None:
-            per = self.bewaartermijn_per
-            return sorted({*per.waarden.values(), *([per.anders] if per.anders else [])})
-        return []
+        return regel_ids_van(self)
 
 
 class Kaart(Model):
@@ -165,22 +151,3 @@ class Kaart(Model):
         if dubbel:
             raise ValueError(f"dubbele bronnaam: {', '.join(dubbel)}")
         return self
-
-
-def standaard_bron(naam: str, bestand: str) -> Bron:
-    """The default inventory: columns id, bewaartermijn, gebeurtenis_op and blokkade."""
-    return Bron(naam=naam, bestand=bestand, id="id", bewaartermijn_kolom="bewaartermijn",
-                gebeurtenis_op="gebeurtenis_op", blokkade=["blokkade"])
-
-
-@dataclass(frozen=True)
-class Export:
-    """A file source as read: its path and, for a CSV, the delimiter and the header's names."""
-
-    pad: str
-    scheiding: str = ","
-    kolommen: tuple[str, ...] = ()
-
-    @property
-    def parquet(self) -> bool:
-        return self.pad.lower().endswith(".parquet")

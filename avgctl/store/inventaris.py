@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from avgctl.errors import EXIT_USAGE, AvgctlError
-from avgctl.models.kaart import PROBLEEM_DATUM, PROBLEEM_ID, PROBLEEM_REGEL, Bron, Export, Kaart
+from avgctl.models.inventaris import PROBLEEM_DATUM, PROBLEEM_ID, PROBLEEM_REGEL, BronVorm, Export
+from avgctl.models.termijnvelden import Termijnvelden, boekjaar_einde_van, termijnvelden
 from avgctl.store.plaats import BEWAARTERMIJNEN_FILE, CONFIG_FILE
 from avgctl.store.yamlfile import LoadError, load_yaml, os_reason
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pydantic is imported only for a map, or a rule out of the plain
     from avgctl.models.bewaartermijn import Bewaartermijn
+    from avgctl.models.kaart import Kaart
 
 # DuckDB's own share of the process; with Python and the result it stays under 300 MB.
 GEHEUGEN = "160MB"
@@ -61,7 +63,7 @@ _AFGEWEZEN = {
 ONLEESBARE_RIJ = "onleesbare_rij"
 
 
-def afgewezen_rijen(bron: Bron, export: Export, afgewezen: list[tuple[int, str, str]]
+def afgewezen_rijen(bron: BronVorm, export: Export, afgewezen: list[tuple[int, str, str]]
                     ) -> list[Probleem]:
     """The rows the CSV reader set aside, each with its line and column."""
     problemen = []
@@ -85,7 +87,7 @@ def afgewezen_rijen(bron: Bron, export: Export, afgewezen: list[tuple[int, str, 
 class Bewaarregels:
     """What the scan uses of the repository: the retention rules and two settings."""
 
-    termijnen: dict[str, Bewaartermijn]
+    termijnen: dict[str, Bewaartermijn | Termijnvelden]
     boekjaar_einde: tuple[int, int]  # beleid.boekjaar_einde as (month, day)
     tijdzone: str  # beleid.tijdzone, for the day when --vandaag is not given
 
@@ -93,16 +95,14 @@ class Bewaarregels:
 def lees_bewaarregels(root: Path) -> Bewaarregels | None:
     """The retention rules and the settings the scan uses, without loading the register.
 
-    Only ``bewaartermijnen.yaml`` (each rule validated by its model, as the register does) and
+    Only ``bewaartermijnen.yaml`` (each rule validated as the register does) and
     ``beleid.boekjaar_einde`` and ``beleid.tijdzone`` of avgctl.yaml are read: on millions of
     rows every tenth of a second counts, and building every model of the register costs that.
-    None when anything in them is not plainly valid: the caller then loads the register, which
-    reports the problem with its file, line and column as every command does.
+    A plainly valid rule is read without pydantic (:func:`termijnvelden`, the same fields as
+    the model); any other goes through the model. None when anything in them is not plainly
+    valid: the caller then loads the register, which reports the problem with its file, line
+    and column as every command does.
     """
-    from pydantic import ValidationError
-
-    from avgctl.models.bewaartermijn import Bewaartermijn, boekjaar_einde_van
-
     try:
         config = load_yaml(root / CONFIG_FILE, CONFIG_FILE).data
         regels = load_yaml(root / BEWAARTERMIJNEN_FILE, BEWAARTERMIJNEN_FILE).data
@@ -122,21 +122,36 @@ def lees_bewaarregels(root: Path) -> Bewaarregels | None:
         zoneinfo.ZoneInfo(zone.strip())
     except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
         return None
-    termijnen: dict[str, Bewaartermijn] = {}
+    termijnen: dict[str, Bewaartermijn | Termijnvelden] = {}
     for key, item in regels.items():
         if not isinstance(key, str):
             return None
-        try:
-            termijnen[key] = Bewaartermijn.model_validate(item)
-        except ValidationError:
-            return None
+        velden: Bewaartermijn | Termijnvelden | None = termijnvelden(item)
+        if velden is None:
+            velden = _volgens_model(item)
+            if velden is None:
+                return None
+        termijnen[key] = velden
     return Bewaarregels(termijnen, einde, zone.strip())
+
+
+def _volgens_model(item: object) -> Bewaartermijn | None:
+    """A rule that is not plainly valid, judged by its model; None when it is not valid."""
+    from pydantic import ValidationError
+
+    from avgctl.models.bewaartermijn import Bewaartermijn
+
+    try:
+        return Bewaartermijn.model_validate(item)
+    except ValidationError:
+        return None
 
 
 def lees_kaart(path: Path) -> Kaart:
     """The map, validated, with every problem at its file:line:col."""
     from pydantic import ValidationError
 
+    from avgctl.models.kaart import Kaart
     from avgctl.store.schemafout import translate
 
     rel = str(path)
@@ -425,7 +440,7 @@ def _pg_reden(exc: Exception) -> str:
     return str(primary or str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
 
-def plekken(bron: Bron, pad: Path, problemen: list[tuple[str, str | None, str | None]],
+def plekken(bron: BronVorm, pad: Path, problemen: list[tuple[str, str | None, str | None]],
             max_aantal: int = 20) -> list[Probleem]:
     """Where problem rows of a CSV export are: its row (the header is row 1) and column.
 
