@@ -7,15 +7,17 @@ Columns avgctl does not know are kept as they are: they belong to the organisati
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
-import io
 import re
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 from avgctl.findings import Path as DataPath
 from avgctl.store.yamlfile import LoadError, read_text
@@ -25,6 +27,17 @@ BOM = "\ufeff"
 # \r, and nothing else. str.splitlines() would also break at characters such as U+2028
 # inside a cell, and the line numbers of reading and writing would no longer agree.
 _LINE_END = re.compile(r"(?<=\r\n)|(?<=\n)|(?<=\r)(?!\n)")
+
+
+# One line with its ending, as _LINE_END splits.
+_REGEL = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+")
+
+
+def regels(text: str, start: int = 0) -> Iterator[str]:
+    """The lines of ``text`` from ``start`` on, with their endings, one at a time: split as
+    ``split_lines`` splits, without copying the text first (io.StringIO would hold 64 MB for
+    a register of 16 MB while the csv reader reads it)."""
+    return map(re.Match.group, _REGEL.finditer(text, start))
 
 
 def split_lines(text: str) -> list[str]:
@@ -89,41 +102,52 @@ class CsvDocument:
         Reading also settles ``lines``. A broken file raises LoadError (at the line where
         the reader noticed it) while it is being read.
         """
-        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter,
-                            strict=True)
-        lines: list[int] = []
-        regular = True  # one line per row and no blank lines: row i is on line i + 2
-        try:
+        reader = csv.reader(regels(self.text), delimiter=self.delimiter, strict=True)
+        start = 0
+        with _csv_fout(reader):
             next(reader, None)
             previous = reader.line_num
-            block: list[list[str]] = []
-            start = 0
+            # Almost always each row is one line and none is blank: then row i is on line
+            # i + 2, and a block is read in C without looking at the rows one by one.
+            while True:
+                block = list(islice(reader, size))
+                if not block:
+                    self._lines = range(2, start + 2)
+                    return
+                if (reader.line_num != previous + len(block) or [] in block
+                        or "" in map(itemgetter(0), block)):
+                    break
+                yield block, start
+                start += len(block)
+                previous = reader.line_num
+        # This block has a blank line or a cell over several lines: it is read again from
+        # its first line, row by row, noting the line each row starts on.
+        yield from self._regel_voor_regel(previous, start, size)
+
+    def _regel_voor_regel(self, voor: int, start: int, size: int
+                          ) -> Iterator[tuple[list[list[str]], int]]:
+        """The rest of ``blokken``: the rows from line ``voor + 1`` on, the first of them
+        row ``start``, each with the line it starts on."""
+        starts = self._starts()
+        offset = starts[voor] if voor < len(starts) else len(self.text)
+        reader = csv.reader(regels(self.text, offset), delimiter=self.delimiter,
+                            strict=True)
+        lines = list(range(2, start + 2))
+        block: list[list[str]] = []
+        previous = voor
+        with _csv_fout(reader, voor):
             for row in reader:
                 if row and (row[0] or any(cell.strip() for cell in row)):
-                    if regular and reader.line_num != previous + 1:
-                        regular = False
-                        lines = list(range(2, start + len(block) + 2))
-                    if not regular:
-                        lines.append(previous + 1)
+                    lines.append(previous + 1)
                     block.append(row)
                     if len(block) == size:
                         yield block, start
                         start += size
                         block = []
-                else:
-                    if regular:
-                        regular = False
-                        lines = list(range(2, start + len(block) + 2))
-                previous = reader.line_num
-        except csv.Error as exc:
-            raise LoadError(f"ongeldige CSV: een aanhalingsteken is niet goed gesloten ({exc})",
-                            reader.line_num or 1, 1,
-                            "zet een tekst met komma's of aanhalingstekens tussen dubbele "
-                            "aanhalingstekens, en verdubbel aanhalingstekens erbinnen") from exc
+                previous = voor + reader.line_num
         if block:
             yield block, start
-        count = start + len(block)
-        self._lines = range(2, count + 2) if regular else lines
+        self._lines = lines
 
     def kolommen(self, names: Sequence[str]) -> list[list[str] | None]:
         """The cells of the columns ``names``, one per data row ("" past a short row); None for
@@ -156,8 +180,8 @@ class CsvDocument:
             return line, 1
         return line, _cell_start(self._line(line), index, self.delimiter)
 
-    def _line(self, number: int) -> str:
-        """Line ``number`` (1-based) with its ending, as ``split_lines`` would give it.
+    def _starts(self) -> array[int]:
+        """Where each line starts (``starts[n]``: line n + 1), as ``split_lines`` splits.
 
         Only where each line starts is kept: 100,000 lines as separate strings would cost
         some 20 MB to locate a handful of findings (DESIGN.md §5)."""
@@ -167,11 +191,28 @@ class CsvDocument:
             starts = array("q", [0])
             starts.extend(match.end() for match in ends)
             self._line_starts = starts
-        starts = self._line_starts
+        return self._line_starts
+
+    def _line(self, number: int) -> str:
+        """Line ``number`` (1-based) with its ending, as ``split_lines`` would give it."""
+        starts = self._starts()
         if not 0 < number < len(starts) + (starts[-1] < len(self.text)):
             return ""
         end = starts[number] if number < len(starts) else len(self.text)
         return self.text[starts[number - 1]:end]
+
+
+@contextlib.contextmanager
+def _csv_fout(reader: Any, voor: int = 0) -> Iterator[None]:
+    """A broken CSV as a LoadError at the line the reader noticed it (``voor`` lines were
+    read before the reader's text began)."""
+    try:
+        yield
+    except csv.Error as exc:
+        raise LoadError(f"ongeldige CSV: een aanhalingsteken is niet goed gesloten ({exc})",
+                        voor + reader.line_num or 1, 1,
+                        "zet een tekst met komma's of aanhalingstekens tussen dubbele "
+                        "aanhalingstekens, en verdubbel aanhalingstekens erbinnen") from exc
 
 
 class Kolommen:
@@ -227,14 +268,11 @@ def parse_csv(text: str, rel: str, digest: str = "") -> CsvDocument:
         raise LoadError("bestand is leeg", hint="de eerste regel hoort de kolomnamen te bevatten")
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
+    # The header only: lines are split off as the reader asks for them (a whole register in
+    # a StringIO would be copied first, 16 MB for 100,000 requests).
+    reader = csv.reader(regels(text), delimiter=delimiter, strict=True)
+    with _csv_fout(reader):
         header = [name.strip() for name in next(reader)]
-    except csv.Error as exc:
-        raise LoadError(f"ongeldige CSV: een aanhalingsteken is niet goed gesloten ({exc})",
-                        reader.line_num or 1, 1,
-                        "zet een tekst met komma's of aanhalingstekens tussen dubbele "
-                        "aanhalingstekens, en verdubbel aanhalingstekens erbinnen") from exc
     return CsvDocument(rel, text, digest, header, delimiter, bom)
 
 
