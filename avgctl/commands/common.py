@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo
@@ -159,20 +161,23 @@ def onder_slot(root: Path, rel: str, laad: Callable[[], R], bestand: Callable[[R
 def open_register(repo: Path | None, delen: frozenset[str] | None = None,
                   verzoeken: Literal["alle", "open", "ruw"] = "alle",
                   waarschuw: bool = True, overzicht: bool = False,
-                  referentie: str | None = None, bewaren: bool = True) -> Register:
+                  referentie: str | None = None, bewaren: bool = True,
+                  verzoekvelden: tuple[str, ...] | None = None) -> Register:
     """Find the repository (``--repo`` or upwards from here) and load it, or only ``delen``.
 
     With ``waarschuw``, files or records that could not be read are mentioned on stderr: a
     list that silently leaves them out would look complete when it is not. With
     ``referentie``, only the request rows with that reference are validated (see
-    ``load_register``); ``bewaren=False`` for a command that shows no retention. An ``overzicht``
+    ``load_register``); ``bewaren=False`` for a command that shows no retention;
+    ``verzoekvelden`` keeps the request rows as those columns (a list). An ``overzicht``
     (deadlines, status, a list) names each of them with its place and counts them per file,
     and ends with ``uitkomst`` (exit 1, or 2 for a whole file).
     """
     from avgctl.store.repo import ALLES, find_repo, load_register
 
     register = load_register(find_repo(repo, cwd()), delen or ALLES, verzoeken,
-                             referentie=referentie, bewaren=bewaren)
+                             referentie=referentie, bewaren=bewaren,
+                             verzoekvelden=verzoekvelden)
     if overzicht:
         meld_overzicht(register)
     elif waarschuw:
@@ -212,6 +217,22 @@ def meld_overzicht(register: Register) -> None:
 
 
 _geladen: list[Register] = []
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a list of 100,000 rows is built and written.
+
+    Those rows are tuples and strings without cycles, but each few hundred new objects set
+    off a collection that walks the young ones again, and now and then all of them: a third
+    of the time of such a list (DESIGN.md §5). The collector is on again afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def uitkomst(register: Register, code: int) -> int:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from avgctl.commands.common import (
     VERZOEKEN,
     check_format,
+    gc_paused,
     leesbaar,
     lever,
     meld_fouten,
@@ -34,14 +35,15 @@ from avgctl.store.slot import schrijfslot
 from avgctl.store.verzoekschrijver import nieuw_bestand, nieuw_csv, schrijf_csv, schrijf_yaml
 from avgctl.store.yamlfile import YamlDocument
 from avgctl.verzoeken.views import (
+    LIJSTVELDEN,
     find,
     is_open,
     lijkt_identiteit,
+    regels,
     stand,
     termijnen,
     volgende_referentie,
 )
-from avgctl.verzoeken.views import standen as alle_standen
 
 VELDEN = list(Verzoek.model_fields)
 VERPLICHT_BIJ_ADD = ("type", "betrokkene_ref", "kanaal")
@@ -169,16 +171,13 @@ def list_(repo: Path | None, dag: dt.date | None, alleen_open: bool, te_laat: bo
     check_format(fmt, output.LIST_FORMATS)
     if type_ is not None and type_ not in ARTIKEL:
         raise UsageError(f"onbekend type {type_!r}; kies uit: {', '.join(ARTIKEL)}")
-    register = open_register(repo, VERZOEKEN, overzicht=True, bewaren=False)
+    # Every row is validated, but kept as the columns the list shows (DESIGN.md §5).
+    register = open_register(repo, VERZOEKEN, overzicht=True, bewaren=False,
+                             verzoekvelden=LIJSTVELDEN)
     today = vandaag(dag, register)
-    bronnen = [bron for bron in register.verzoeken
-               if not ((alleen_open or te_laat) and not is_open(bron.model))
-               and not (type_ and bron.model.type != type_)
-               and not (behandelaar and bron.model.behandelaar != behandelaar)]
-    standen = [s for s in alle_standen(register, bronnen, today)
-               if not te_laat or s.te_laat or s.intern_te_laat]
-    standen.sort(key=lambda s: (s.bron.model.ontvangen, s.bron.model.referentie))
-    output.lijst(standen, fmt, register.overgeslagen)
+    with gc_paused():
+        output.lijst(regels(register, today, alleen_open, te_laat, type_, behandelaar), fmt,
+                     register.overgeslagen)
     return uitkomst(register, EXIT_OK)
 
 

@@ -6,18 +6,25 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
+from operator import itemgetter
 
 from avgctl.models.herstel import Herstel
 from avgctl.models.verzoek import ARTIKEL, Verzoek
 from avgctl.output.vragen import Controle
-from avgctl.render import datum
 from avgctl.store.register import Bron, Overgeslagen
 from avgctl.termijnen.verzoek import Verzoektermijnen
 from avgctl.verzoeken.herstel import Opnieuw
-from avgctl.verzoeken.views import Stand
+from avgctl.verzoeken.views import Regel, Stand
 
 LIST_FORMATS = ("text", "json")
 SHOW_FORMATS = ("text", "json")
+
+
+def datum(value: dt.date | None) -> str:
+    # Only the messages of a change use it: a list does not load the template machinery.
+    from avgctl.render import datum as tekst
+
+    return tekst(value)
 
 
 def _print(text: str = "") -> None:
@@ -72,48 +79,59 @@ def afgehandeld(v: Verzoek, herinnering: bool) -> None:
                f"met: avgctl verzoek update {v.referentie} --ontvangers-geinformeerd DATUM")
 
 
-def _rij(s: Stand) -> dict[str, object]:
-    v, t = s.bron.model, s.termijnen
+def _rij(r: Regel) -> dict[str, object]:
+    t = r.termijnen
     return {
-        "referentie": v.referentie, "type": v.type, "ontvangen": v.ontvangen.isoformat(),
-        "status": v.status, "behandelaar": v.behandelaar or "",
+        "referentie": r.referentie, "type": r.type, "ontvangen": r.ontvangen.isoformat(),
+        "status": r.status, "behandelaar": r.behandelaar or "",
         "wettelijk": t.geldend_wettelijk.isoformat(), "intern": t.geldend_intern.isoformat(),
-        "dagen_wettelijk": s.dagen_wettelijk, "dagen_intern": s.dagen_intern,
+        "dagen_wettelijk": r.dagen_wettelijk, "dagen_intern": r.dagen_intern,
         "verlengd": t.verlengd,
     }
 
 
-def lijst(standen: list[Stand], fmt: str, onleesbaar: Sequence[Overgeslagen] = ()) -> None:
+def lijst(regels: list[Regel], fmt: str, onleesbaar: Sequence[Overgeslagen] = ()) -> None:
     if fmt == "json":
         from avgctl.output.onleesbaar import json_lijst
 
-        rows = [_rij(s) for s in standen]
+        rows = [_rij(r) for r in regels]
         sys.stdout.write(json.dumps(json_lijst(rows, "verzoeken", onleesbaar),
                                     ensure_ascii=False, indent=2) + "\n")
         return
-    from avgctl.output.verwerkingen import columns
+    # 100,000 requests share a few thousand days and deadlines: each is written out once,
+    # and the table is made column by column (DESIGN.md §5).
+    dagen = {day: day.isoformat() for day in {*map(itemgetter(2), regels)}}
+    # The deadlines of a row follow from its Verzoektermijnen (one object per combination
+    # the deadlines depend on, see verzoeken.views.regels) and whether it is still open.
+    keys = list(zip(map(id, map(itemgetter(5), regels)), map(itemgetter(3), regels),
+                    strict=True))
+    teksten = {key: _termijnteksten(r) for key, r in dict(zip(keys, regels, strict=True)).items()}
+    wettelijk, eigen = (zip(*map(teksten.__getitem__, keys), strict=True) if regels
+                        else ((), ()))
+    table = [
+        ["referentie", *map(itemgetter(0), regels)],
+        ["type", *map(itemgetter(1), regels)],
+        ["ontvangen", *map(dagen.__getitem__, map(itemgetter(2), regels))],
+        ["status", *map(itemgetter(3), regels)],
+        ["wettelijk", *wettelijk],
+        ["eigen", *eigen],
+        ["behandelaar", *(r.behandelaar or "" for r in regels)],
+    ]
+    widths = [max(map(len, set(column))) for column in table]
+    # Every cell is text: padding with % is the quickest way to line up 100,000 rows.
+    line = "  ".join(f"%-{width}s" for width in widths)
+    sys.stdout.write("\n".join(map(str.rstrip, map(line.__mod__, zip(*table, strict=True))))
+                     + "\n")
+    sys.stdout.write(f"{len(regels)} {'verzoek' if len(regels) == 1 else 'verzoeken'}\n")
 
-    # 100,000 requests share a few thousand days: each written out once (DESIGN.md §5).
-    iso: dict[dt.date, str] = {}
 
-    def dag(day: dt.date) -> str:
-        text = iso.get(day)
-        if text is None:
-            text = iso[day] = day.isoformat()
-        return text
-
-    table = [["referentie", "type", "ontvangen", "status", "wettelijk", "eigen", "behandelaar"]]
-    for s in standen:
-        v, t = s.bron.model, s.termijnen
-        if v.status in ("open", "in_behandeling"):
-            wettelijk = _wanneer(t.geldend_wettelijk, s.dagen_wettelijk, True)
-            eigen = _wanneer(t.geldend_intern, s.dagen_intern, True)
-        else:
-            wettelijk, eigen = dag(t.geldend_wettelijk), dag(t.geldend_intern)
-        table.append([v.referentie, v.type, dag(v.ontvangen), v.status, wettelijk, eigen,
-                      v.behandelaar or ""])
-    sys.stdout.write("".join(line + "\n" for line in columns(table)))
-    sys.stdout.write(f"{len(standen)} {'verzoek' if len(standen) == 1 else 'verzoeken'}\n")
+def _termijnteksten(r: Regel) -> tuple[str, str]:
+    """The legal and own deadline of a row in a list: with the days left while it is open."""
+    t = r.termijnen
+    if r.status in ("open", "in_behandeling"):
+        return (_wanneer(t.geldend_wettelijk, r.dagen_wettelijk, True),
+                _wanneer(t.geldend_intern, r.dagen_intern, True))
+    return t.geldend_wettelijk.isoformat(), t.geldend_intern.isoformat()
 
 
 def _wanneer(einde: dt.date, dagen: int, open_: bool) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -44,6 +44,23 @@ class Bron(Generic[M]):
         return self.doc.rel
 
 
+@dataclass
+class Verzoektabel:
+    """The valid rows of the request register as columns, for a list of every request.
+
+    ``kolommen[veld][i]`` is the validated value of ``veld`` in the i-th valid row, exactly
+    what its model would hold; ``rijen[i]`` is that row's index in ``doc``. A list of 100,000
+    requests shows five fields of each, and needs no model per row (DESIGN.md §5).
+    """
+
+    doc: CsvDocument
+    kolommen: dict[str, list[Any]]
+    rijen: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rijen)
+
+
 @dataclass(frozen=True)
 class Overgeslagen:
     """A file or a record that could not be read: every list, count and deadline that follows
@@ -71,6 +88,10 @@ class Register:
     bewaartermijnen: dict[str, Bron[Bewaartermijn]] = field(default_factory=dict)
     datalekken: list[Bron[Datalek]] = field(default_factory=list)
     verzoeken: list[Bron[Verzoek]] = field(default_factory=list)
+    # Read for a list (``load_register(verzoekvelden=...)``): the valid rows of the request
+    # register as columns instead of in ``verzoeken``, which then holds only the requests of
+    # the folder registers/verzoeken.
+    verzoektabel: Verzoektabel | None = None
     documents: dict[str, Document] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)  # every file read, readable or not
     load_findings: list[Finding] = field(default_factory=list)

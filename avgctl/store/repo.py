@@ -31,6 +31,7 @@ from avgctl.store.register import (
     Document,
     Overgeslagen,
     Register,
+    Verzoektabel,
 )
 from avgctl.store.rijen import Rijen
 from avgctl.store.schemafout import buiten_kalender, translate_all
@@ -72,7 +73,8 @@ ALLES = frozenset({"partijen", "bewaartermijnen", "verwerkingen", "datalekken", 
 def load_register(root: Path, delen: frozenset[str] = ALLES,
                   verzoeken: Verzoekmodus = "alle",
                   datalekken: frozenset[str] | None = None,
-                  referentie: str | None = None, bewaren: bool = True) -> Register:
+                  referentie: str | None = None, bewaren: bool = True,
+                  verzoekvelden: tuple[str, ...] | None = None) -> Register:
     """Load the repository, or only the parts a command needs (``delen``).
 
     ``verzoeken="ruw"`` reads the request register without validating its rows (enough to
@@ -83,6 +85,9 @@ def load_register(root: Path, delen: frozenset[str] = ALLES,
     (one request on screen); the register is still read to its end, so a broken file is
     reported as always. ``bewaren=False``: the cells retention reads are not kept while
     reading (``CsvDocument.kolommen`` then reads them again, should they be asked for).
+    With ``verzoekvelden`` (and ``verzoeken="alle"``), the valid rows of the request register
+    are kept as the columns of those fields (``Register.verzoektabel``) instead of as models:
+    every row is validated as always, and a wrong one is reported as always.
     """
     # Every document keeps its node tree for locating findings: hundreds of thousands of
     # objects that hold no reference cycles. Python's cyclic collector would walk them again
@@ -92,7 +97,8 @@ def load_register(root: Path, delen: frozenset[str] = ALLES,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        register = _load(root, delen, verzoeken, datalekken, referentie, bewaren)
+        register = _load(root, delen, verzoeken, datalekken, referentie, bewaren,
+                         verzoekvelden)
     finally:
         if enabled:
             gc.enable()
@@ -102,11 +108,13 @@ def load_register(root: Path, delen: frozenset[str] = ALLES,
 
 def _load(root: Path, delen: frozenset[str], verzoeken: Verzoekmodus,
           alleen_lekken: frozenset[str] | None = None,
-          referentie: str | None = None, bewaren: bool = True) -> Register:
+          referentie: str | None = None, bewaren: bool = True,
+          verzoekvelden: tuple[str, ...] | None = None) -> Register:
     register = Register(root=root)
     loader = _Loader(register)
     loader.referentie = referentie
     loader.bewaren = bewaren
+    loader.verzoekvelden = verzoekvelden if verzoeken == "alle" else None
     # With a second core, part of the record folders is parsed in a worker process while this
     # process reads the small files, the request register and the rest of the folders.
     activiteiten = loader.yaml_files(VERWERKINGEN_DIR) if "verwerkingen" in delen else []
@@ -252,6 +260,7 @@ class _Loader:
         self.pending_rels: set[str] = set()
         self.referentie: str | None = None  # validate only the request rows with this one
         self.bewaren = True  # keep the cells retention reads (CsvDocument.kolommen)
+        self.verzoekvelden: tuple[str, ...] | None = None  # a Verzoektabel of these fields
 
     def prefetch(self, rels: list[str], elders: float = 0.0) -> None:
         """Start parsing the last part of ``rels`` in a worker; ``read`` picks it up.
@@ -361,7 +370,10 @@ class _Loader:
         ref = doc.column("referentie")
         vrij = [i for i, name in enumerate(doc.header) if name not in GESTRUCTUREERD]
         vrije_tekst: dict[str, None] = {}
-        verzamel = (vrij, vrije_tekst) if modus == "alle" else None
+        velden = self.verzoekvelden
+        tabel = (Verzoektabel(doc, {name: [] for name in velden}) if velden is not None
+                 else None)
+        verzamel = (vrij, vrije_tekst) if modus == "alle" and tabel is None else None
         valid: list[tuple[int, Verzoek]] = []
         failed: list[tuple[int, dict[str, Any]]] = []
         kolommen = Kolommen(doc, BEWAREN if self.bewaren else ())
@@ -381,6 +393,15 @@ class _Loader:
                              if ref < len(row) and row[ref].strip() == self.referentie]
                     indices = [i for i, _ in pairs]  # type: ignore[assignment]
                     block = [row for _, row in pairs]
+                if tabel is not None:
+                    waarden, fout = rijen.tabel(block, tabel.kolommen)
+                    for name, column in tabel.kolommen.items():
+                        column += waarden[name]
+                    wrong = set(fout)
+                    tabel.rijen += (indices if not fout else
+                                    [i for n, i in enumerate(indices) if n not in wrong])
+                    failed += [(indices[n], rijen.record(block[n])) for n in fout]
+                    continue
                 for index, row, verzoek in zip(indices, block, rijen.valideer(block, verzamel),
                                                strict=True):
                     if verzoek is None:
@@ -416,6 +437,8 @@ class _Loader:
             assert verzoek is None
             self.invalid(doc.rel, record.get("referentie"))
         self.register.verzoeken += [Bron(verzoek, doc, (index,)) for index, verzoek in valid]
+        if tabel is not None:
+            self.register.verzoektabel = tabel
 
     def invalid(self, rel: str, record_id: object) -> None:
         if isinstance(record_id, str) and record_id.strip():

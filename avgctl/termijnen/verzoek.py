@@ -55,10 +55,18 @@ def termijn_voor(beleid: Verzoekbeleid, type_: Verzoektype) -> Verzoektermijn:
 
 def bereken(verzoek: Verzoek, beleid: Verzoekbeleid,
             feestdagen: Feestdagenbeleid = DEFAULT) -> Verzoektermijnen:
-    start = verzoek.ontvangen
-    eigen = termijn_voor(beleid, verzoek.type)
+    return bereken_uit(verzoek.ontvangen, verzoek.type, verzoek.gepauzeerd_van,
+                       verzoek.gepauzeerd_tot, verzoek.verlengd_op is not None, beleid,
+                       feestdagen)
+
+
+def bereken_uit(start: dt.date, type_: Verzoektype, gepauzeerd_van: dt.date | None,
+                gepauzeerd_tot: dt.date | None, verlengd: bool, beleid: Verzoekbeleid,
+                feestdagen: Feestdagenbeleid = DEFAULT) -> Verzoektermijnen:
+    """``bereken`` from the only fields of a request its deadlines depend on."""
+    eigen = termijn_voor(beleid, type_)
     termijn, verlenging = parse_duur(eigen.termijn), parse_duur(eigen.verlenging)
-    pauze = _pauze_dagen(verzoek)
+    pauze = _pauze_dagen(gepauzeerd_van, gepauzeerd_tot)
     shift = dt.timedelta(days=pauze)
     # A pause moves the raw end, which is then moved to a working day once (not twice).
     intern = (volgende_werkdag(ruw_einde(start, termijn) + shift, feestdagen) if pauze
@@ -66,7 +74,7 @@ def bereken(verzoek: Verzoek, beleid: Verzoekbeleid,
     intern_verlengd = _einde_samen(start, termijn, verlenging, feestdagen, shift)
     wettelijk = einde_termijn(start, EEN_MAAND, feestdagen)
     wettelijk_verlengd = einde_termijn(start, DRIE_MAANDEN, feestdagen)
-    geldend = wettelijk_verlengd if verzoek.verlengd_op is not None else wettelijk
+    geldend = wettelijk_verlengd if verlengd else wettelijk
     return Verzoektermijnen(
         wettelijk=wettelijk,
         wettelijk_verlengd=wettelijk_verlengd,
@@ -74,9 +82,9 @@ def bereken(verzoek: Verzoek, beleid: Verzoekbeleid,
         intern_verlengd=intern_verlengd,
         verificatie=verificatie_uiterlijk(start, beleid, feestdagen),
         pauze_dagen=pauze,
-        verlengd=verzoek.verlengd_op is not None,
+        verlengd=verlengd,
         wettelijk_met_pauze=volgende_werkdag(
-            ruw_einde(start, DRIE_MAANDEN if verzoek.verlengd_op is not None else EEN_MAAND)
+            ruw_einde(start, DRIE_MAANDEN if verlengd else EEN_MAAND)
             + shift, feestdagen) if pauze else geldend,
     )
 
@@ -88,10 +96,10 @@ def verificatie_uiterlijk(start: dt.date, beleid: Verzoekbeleid,
     return werkdagen_na(start, beleid.verificatie_werkdagen, feestdagen)
 
 
-def _pauze_dagen(verzoek: Verzoek) -> int:
-    if verzoek.gepauzeerd_van is None or verzoek.gepauzeerd_tot is None:
+def _pauze_dagen(van: dt.date | None, tot: dt.date | None) -> int:
+    if van is None or tot is None:
         return 0
-    return max((verzoek.gepauzeerd_tot - verzoek.gepauzeerd_van).days, 0)
+    return max((tot - van).days, 0)
 
 
 def _einde_samen(start: dt.date, eerste: Duur, tweede: Duur,

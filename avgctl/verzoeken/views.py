@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from avgctl.models.organisatie import Beleid
-from avgctl.models.verzoek import Verzoek
+from avgctl.models.verzoek import Verzoek, Verzoektype
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import VERZOEKEN_FILE, Bron, Register
 from avgctl.termijnen.kalender import Feestdagenbeleid
-from avgctl.termijnen.verzoek import Verzoektermijnen, bereken, termijn_voor
+from avgctl.termijnen.verzoek import Verzoektermijnen, bereken_uit, termijn_voor
 
 OPEN = ("open", "in_behandeling")
 
@@ -38,15 +40,23 @@ def termijnen(register: Register, verzoek: Verzoek) -> Verzoektermijnen:
     extension; a register of 100,000 requests has a few thousand such combinations, so each is
     computed once.
     """
+    return _termijnen(register, verzoek.ontvangen, verzoek.type, verzoek.gepauzeerd_van,
+                      verzoek.gepauzeerd_tot, verzoek.verlengd_op is not None)
+
+
+def _termijnen(register: Register, ontvangen: dt.date, type_: Verzoektype,
+               gepauzeerd_van: dt.date | None, gepauzeerd_tot: dt.date | None,
+               verlengd: bool) -> Verzoektermijnen:
     cache: dict[tuple[object, ...], Verzoektermijnen] = register.__dict__.setdefault(
         "_verzoektermijnen", {})
     b = beleid(register)
-    eigen = termijn_voor(b.verzoeken, verzoek.type)
-    key = (verzoek.ontvangen, eigen.termijn, eigen.verlenging, verzoek.gepauzeerd_van,
-           verzoek.gepauzeerd_tot, verzoek.verlengd_op is not None)
+    eigen = termijn_voor(b.verzoeken, type_)
+    key = (ontvangen, eigen.termijn, eigen.verlenging, gepauzeerd_van, gepauzeerd_tot,
+           verlengd)
     found = cache.get(key)
     if found is None:
-        found = cache[key] = bereken(verzoek, b.verzoeken, _feestdagen(register, b))
+        found = cache[key] = bereken_uit(ontvangen, type_, gepauzeerd_van, gepauzeerd_tot,
+                                         verlengd, b.verzoeken, _feestdagen(register, b))
     return found
 
 
@@ -135,6 +145,89 @@ def standen(register: Register, bronnen: list[Bron[Verzoek]], vandaag: dt.date) 
             found = per_key[key] = (t, (t.geldend_wettelijk - vandaag).days,
                                     (t.geldend_intern - vandaag).days)
         result.append(Stand(bron, *found))
+    return result
+
+
+# What a list shows of a request, and what its deadlines depend on (see ``termijnen``).
+LIJSTVELDEN = ("referentie", "type", "ontvangen", "status", "behandelaar", "gepauzeerd_van",
+               "gepauzeerd_tot", "verlengd_op")
+
+
+class Regel(NamedTuple):
+    """One request in a list: what the list shows of it, and where it stands on the day."""
+
+    referentie: str
+    type: Verzoektype
+    ontvangen: dt.date
+    status: str
+    behandelaar: str | None
+    termijnen: Verzoektermijnen
+    dagen_wettelijk: int  # days left until the legal deadline (negative: late)
+    dagen_intern: int
+
+    @property
+    def te_laat(self) -> bool:
+        return self.dagen_wettelijk < 0
+
+    @property
+    def intern_te_laat(self) -> bool:
+        return self.dagen_intern < 0
+
+
+def regels(register: Register, vandaag: dt.date, alleen_open: bool = False,
+           te_laat: bool = False, type_: str | None = None,
+           behandelaar: str | None = None) -> list[Regel]:
+    """Every request of the register that passes the filters, by day of receipt and
+    reference: the same requests, in the same order, as ``standen`` of ``register.verzoeken``
+    when the register is read with models.
+
+    The request register may be read as columns (``Register.verzoektabel``, read with
+    ``LIJSTVELDEN``), the requests of the folder registers/verzoeken are models; the deadlines
+    are computed once per combination of the fields they depend on (DESIGN.md §5).
+    """
+    tabel = register.verzoektabel
+    kolommen: dict[str, list[Any]] = (
+        {name: list(tabel.kolommen[name]) for name in LIJSTVELDEN} if tabel is not None
+        else {name: [] for name in LIJSTVELDEN})
+    for bron in register.verzoeken:
+        for name, column in kolommen.items():
+            column.append(getattr(bron.model, name))
+    if not kolommen["referentie"]:
+        return []
+    refs, soorten, ontvangen, statussen, behandelaars, van, tot, verlengd_op = (
+        kolommen[name] for name in LIJSTVELDEN)
+    keys = list(zip(ontvangen, soorten, van, tot, [v is not None for v in verlengd_op],
+                    strict=True))
+    # A few thousand combinations; each type's own policy looked up once, and each
+    # computation shared with ``termijnen`` through the register's cache.
+    b = beleid(register)
+    eigen = {soort: termijn_voor(b.verzoeken, soort) for soort in set(soorten)}
+    cache: dict[tuple[object, ...], Verzoektermijnen] = register.__dict__.setdefault(
+        "_verzoektermijnen", {})
+    per_key: dict[tuple[Any, ...], tuple[Verzoektermijnen, int, int]] = {}
+    for key in dict.fromkeys(keys):
+        dag, soort, pauze_van, pauze_tot, verlengd = key
+        e = eigen[soort]
+        t = cache.get((dag, e.termijn, e.verlenging, pauze_van, pauze_tot, verlengd))
+        if t is None:
+            t = _termijnen(register, dag, soort, pauze_van, pauze_tot, verlengd)
+        per_key[key] = (t, (t.geldend_wettelijk - vandaag).days,
+                        (t.geldend_intern - vandaag).days)
+    termijnen_, wettelijk, intern = zip(*map(per_key.__getitem__, keys), strict=True)
+    result = list(map(Regel._make, zip(refs, soorten, ontvangen, statussen, behandelaars,
+                                       termijnen_, wettelijk, intern, strict=True)))
+    if alleen_open or te_laat:
+        result = [r for r in result if r.status in OPEN]
+    if te_laat:
+        result = [r for r in result if r.dagen_wettelijk < 0 or r.dagen_intern < 0]
+    if type_:
+        result = [r for r in result if r.type == type_]
+    if behandelaar:
+        result = [r for r in result if r.behandelaar == behandelaar]
+    # By day of receipt, then reference, ties in register order: two stable sorts, each on
+    # one value, are several times quicker on 100,000 rows than one on a pair.
+    result.sort(key=itemgetter(0))
+    result.sort(key=itemgetter(2))
     return result
 
 
