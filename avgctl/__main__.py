@@ -8,11 +8,12 @@ import sys
 
 
 def main() -> None:
-    # The retention scan reads its own plain command lines (cli/snel.py): on millions of rows
-    # building the Typer app would be a sizeable share of its time. Anything else goes to Typer.
-    from avgctl.cli.snel import scan
+    # The retention scan and the list of every request read their own plain command lines
+    # (cli/snel.py): on large registers building the Typer app would be a sizeable share of
+    # their time. Anything else goes to Typer.
+    from avgctl.cli.snel import uitvoeren
 
-    code = scan(sys.argv[1:])
+    code = uitvoeren(sys.argv[1:])
     if code is None:
         from avgctl.cli.app import main as cli_main
 

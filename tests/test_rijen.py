@@ -161,3 +161,136 @@ def test_a_line_of_the_csv_is_the_line_split_lines_gives(text: str) -> None:
     lines = split_lines(text)
     assert [doc._line(i) for i in range(1, len(lines) + 1)] == lines
     assert doc._line(0) == doc._line(len(lines) + 1) == ""
+
+
+_VELDEN = ("referentie", "type", "ontvangen", "status", "behandelaar", "verlengd_op",
+           "verwerkingen", "gepauzeerd_van")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ROWS, st.integers(min_value=0, max_value=len(HEADER)))
+def test_columns_are_the_values_of_the_models(rows: list[list[str]], width: int) -> None:
+    """``tabel`` keeps the fields a list shows as columns, without a model per row: the same
+    rows fail, and every value is what the model of ``valideer`` holds (also for a field
+    without a column, and for short and long rows)."""
+    rows = [row[:width] if i % 3 == 1 else [*row, "x"] if i % 3 == 2 else row
+            for i, row in enumerate(rows)]
+    models = Rijen(Verzoek, HEADER, {"verwerkingen": split_ids}).valideer(rows)
+    kolommen, fout = Rijen(Verzoek, HEADER, {"verwerkingen": split_ids}).tabel(rows, _VELDEN)
+    assert fout == [i for i, model in enumerate(models) if model is None]
+    good = [model for model in models if model is not None]
+    assert kolommen == {name: [getattr(m, name) for m in good] for name in _VELDEN}
+
+
+def test_columns_through_the_model_when_bulk_is_not_exact() -> None:
+    kolommen, fout = Rijen(_MetValidator, ["naam"]).tabel([["piet"], [""], ["jan"]], ["naam"])
+    assert kolommen == {"naam": ["PIET", "JAN"]} and fout == [1]
+
+
+def _rows_one_by_one(text: str) -> tuple[list[list[str]], list[int]]:
+    """The rows and their first lines as the csv reader gives them one at a time."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    next(reader, None)
+    rows, lines, previous = [], [], reader.line_num
+    for row in reader:
+        if row and (row[0] or any(cell.strip() for cell in row)):
+            rows.append(row)
+            lines.append(previous + 1)
+        previous = reader.line_num
+    return rows, lines
+
+
+_REGELS = st.lists(st.sampled_from(
+    ["a,b", "c,d", "", ",", " , ", ',"x"', '"e\nf",g', '"h\r\ni",j', "k,l\r", "\r", ",m",
+     '"n""o",p']), max_size=25)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_REGELS, st.sampled_from(["\n", "\r\n"]), st.booleans(),
+       st.integers(min_value=1, max_value=6))
+def test_blocks_give_every_row_and_its_line(regels: list[str], einde: str, slot: bool,
+                                            size: int) -> None:
+    """Blocks are read in C while every row is one line and none is blank; from the first
+    block where that is not so, row by row. Either way: the rows and lines the csv reader
+    gives one at a time, and blank rows left out."""
+    from avgctl.store.csvfile import CsvDocument
+
+    text = einde.join(["kop1,kop2", *regels]) + (einde if slot else "")
+    try:
+        expected = _rows_one_by_one(text)
+    except Exception:
+        return  # not CSV the strict reader accepts: the LoadError cases are tested apart
+    doc = CsvDocument("registers/verzoeken.csv", text, "", ["kop1", "kop2"])
+    blocks = list(doc.blokken(size))
+    assert [row for block, _ in blocks for row in block] == expected[0]
+    assert [start for _, start in blocks] == list(range(0, len(expected[0]), size))[
+        :len(blocks)]
+    assert list(doc.lines) == expected[1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a,b", "", '"c\nd",e']), max_size=12),
+       st.integers(min_value=1, max_value=4))
+def test_a_broken_quote_is_reported_at_its_line_in_either_way_of_reading(
+        regels: list[str], size: int) -> None:
+    import csv
+    import io
+
+    import pytest
+
+    from avgctl.store.csvfile import CsvDocument
+    from avgctl.store.yamlfile import LoadError
+
+    text = "\n".join(["kop1,kop2", *regels, 'x,"open']) + "\n"
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    with pytest.raises(csv.Error):
+        for _ in reader:
+            pass
+    doc = CsvDocument("registers/verzoeken.csv", text, "", ["kop1", "kop2"])
+    with pytest.raises(LoadError) as caught:
+        list(doc.blokken(size))
+    assert caught.value.line == reader.line_num
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab,;\"\r\n\u2028 ", max_size=40))
+def test_the_header_is_the_first_row_the_reader_gives(text: str) -> None:
+    """The header is read from lines split off one at a time: the same first row as the csv
+    reader over the whole text, or the same error."""
+    import csv
+    import io
+
+    from avgctl.store.csvfile import parse_csv
+    from avgctl.store.yamlfile import LoadError
+
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        expected: list[str] | None = [name.strip() for name in next(reader)]
+    except csv.Error:
+        expected = None
+    except StopIteration:
+        expected = []
+    if not text.strip():
+        return
+    try:
+        header: list[str] | None = parse_csv(text, "registers/verzoeken.csv").header
+    except LoadError as exc:
+        assert expected is None
+        assert exc.line == (reader.line_num or 1)
+        return
+    except StopIteration:
+        header = []
+    assert header == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="a Z~!\n\r\t\u00a0é", max_size=5), max_size=8))
+def test_a_column_is_visible_text_exactly_when_each_cell_is(cells: list[str]) -> None:
+    from avgctl.store.rijen import _ZICHTBAAR, _alle_zichtbaar
+
+    assert _alle_zichtbaar(cells) == all(_ZICHTBAAR.fullmatch(c) for c in cells)

@@ -144,3 +144,134 @@ def test_the_quick_scan_imports_no_typer() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT / "registers",
                             capture_output=True, text=True, check=False)
     assert result.stdout.strip().splitlines()[-1] == "[] 0", result.stderr
+
+
+# The list of every request (verzoek list) is read by the same quick parser.
+
+def _typer_lijst(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any] | None:
+    from avgctl.commands import verzoek as command
+
+    gekregen: dict[str, Any] = {}
+
+    def opname(repo: Any, dag: Any, open_: Any, te_laat: Any, type_: Any, behandelaar: Any,
+               fmt: Any) -> int:
+        gekregen.update(repo=repo, vandaag=dag, open_=open_, te_laat=te_laat, type_=type_,
+                        behandelaar=behandelaar, fmt=fmt)
+        return 0
+
+    with monkeypatch.context() as m:
+        m.setattr(command, "list_", opname)
+        main(argv)
+    return gekregen or None
+
+
+def _snel_lijst(argv: list[str]) -> dict[str, Any] | None:
+    import datetime as dt
+
+    waarden = snel.ontleed(argv, snel.VERZOEK_LIST)
+    if waarden is not None and waarden["vandaag"] is not None:
+        waarden["vandaag"] = dt.date.fromisoformat(waarden["vandaag"])
+    return waarden
+
+
+LIJST = [
+    ["verzoek", "list"],
+    ["verzoek", "list", "--open", "--vandaag", "2026-11-20"],
+    ["verzoek", "list", "--te-laat", "--type", "wissing", "-f", "json", "--repo", "org"],
+    ["verzoek", "list", "--behandelaar=Teamleider klantcontact", "--format=json", "--open"],
+    ["verzoek", "list", "--vandaag=2026-02-28", "--te-laat", "--open"],
+]
+
+
+@pytest.mark.parametrize("argv", LIJST, ids=lambda a: " ".join(a[2:]) or "leeg")
+def test_plain_list_command_lines_are_read_as_typer_reads_them(
+        argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _snel_lijst(argv) is not None
+    assert _snel_lijst(argv) == _typer_lijst(argv, monkeypatch)
+    assert snel.ontleed(argv) is None  # not a scan
+
+
+@pytest.mark.parametrize("argv", [
+    ["verzoek", "list", "--help"], ["verzoek", "list", "-h"], ["verzoek", "list", "extra"],
+    ["verzoek", "list", "--open=ja"], ["verzoek", "list", "--open", "--open"],
+    ["--debug", "verzoek", "list"], ["verzoek", "list", "--type"],
+    ["verzoek", "list", "--type", "-f"], ["verzoek", "list", "-fjson"],
+    ["verzoek", "list", "--kaart", "k"], ["verzoek", "show", "AVG-1"], ["verzoek"],
+    ["verzoek", "list", "--"], ["verzoek", "list", "--behandelaar="],
+])
+def test_any_other_list_command_line_is_left_to_typer(argv: list[str]) -> None:
+    assert snel.ontleed(argv, snel.VERZOEK_LIST) is None
+
+
+LIJSTWOORD = st.sampled_from(["json", "text", "wissing", "Privacyteam", "2026-11-20",
+                              "2026-02-30", "-", "", "--", "-x", "a=b", "org", "--open",
+                              "--help"])
+LIJSTOPTIE = st.sampled_from([*snel.VERZOEK_LIST.opties, "--onbekend", "-q"])
+LIJSTDEEL = st.one_of(
+    LIJSTWOORD.map(lambda w: [w]),
+    LIJSTOPTIE.map(lambda o: [o]),
+    st.tuples(LIJSTOPTIE, LIJSTWOORD).map(list),
+    st.tuples(LIJSTOPTIE, LIJSTWOORD).map(lambda t: [f"{t[0]}={t[1]}"]),
+)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(delen=st.lists(LIJSTDEEL, max_size=6))
+def test_whatever_the_quick_parser_accepts_of_a_list_typer_reads_the_same(
+        delen: list[list[str]], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["verzoek", "list", *(w for deel in delen for w in deel)]
+    try:
+        verwacht = _snel_lijst(argv)
+    except ValueError:  # a --vandaag that is no date: the command says so, as through Typer
+        verwacht = None
+        assert snel.ontleed(argv, snel.VERZOEK_LIST) is not None
+    if verwacht is not None:
+        assert _typer_lijst(argv, monkeypatch) == verwacht, argv
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("argv", [
+    ["--vandaag", "2026-11-20"],
+    ["--open", "--vandaag", "2026-12-10", "--format", "json"],
+    ["--te-laat", "--vandaag", "2026-12-10"],
+    ["--type", "wissing", "--behandelaar", "Privacycoördinator", "--vandaag", "2026-11-20"],
+    ["--vandaag", "2026-13-01"],
+    ["--vandaag", "2026-11-20", "--format", "xml"],
+    ["--type", "klacht", "--vandaag", "2026-11-20"],
+    ["--repo", "bestaat-niet", "--vandaag", "2026-11-20"],
+])
+def test_through_python_m_avgctl_the_list_is_typers(argv: list[str]) -> None:
+    assert snel.ontleed(["verzoek", "list", *argv], snel.VERZOEK_LIST) is not None
+    _beide(["verzoek", "list", *argv], PROJECT)
+
+
+def test_a_damaged_register_gives_the_same_list_and_exit_code(tmp_path: Path) -> None:
+    import shutil
+
+    for rel in ("avgctl.yaml", "registers"):
+        (shutil.copytree if (PROJECT / rel).is_dir() else shutil.copy)(PROJECT / rel,
+                                                                       tmp_path / rel)
+    path = tmp_path / "registers" / "verzoeken.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert ",2025-11-06," in lines[2]
+    lines[2] = lines[2].replace(",2025-11-06,", ",2025-11-36,", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    _beide(["verzoek", "list", "--vandaag", "2026-11-20"], tmp_path)
+    result = subprocess.run([sys.executable, "-m", "avgctl", "verzoek", "list", "--vandaag",
+                             "2026-11-20"], cwd=tmp_path, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 1
+    assert "registers/verzoeken.csv:3:" in result.stderr
+
+
+def test_the_quick_list_imports_no_typer() -> None:
+    code = ("import sys\nsys.argv = ['avgctl', 'verzoek', 'list', '--vandaag', '2026-11-20']\n"
+            "import os\nos._exit = lambda code: print(sorted(m for m in sys.modules "
+            "if m.split('.')[0] in ('typer', 'click')), code)\n"
+            "from avgctl.__main__ import main\nmain()\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True,
+                            text=True, check=False)
+    assert result.stdout.strip().splitlines()[-1] == "[] 0", result.stderr
