@@ -1,5 +1,5 @@
 """``verzoek list`` reads the request register as columns (store.register.Verzoektabel) and
-builds its rows without a model per request (verzoeken.views.regels). These tests hold that
+builds its rows without a model per request (verzoeken.views.lijst). These tests hold that
 to the plain definition: every request read as a model (the loader's usual path), its
 deadlines from ``stand``, filtered and sorted by day of receipt and reference."""
 
@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from avgctl.store.repo import load_register
-from avgctl.verzoeken.views import LIJSTVELDEN, OPEN, regels, stand
+from avgctl.verzoeken.views import LIJSTVELDEN, OPEN, lijst, stand
 from tests.conftest import BASIS, PROJECT, VOORBEELD_DAG, write_repo
 
 FILTERS = [dict(), dict(alleen_open=True), dict(te_laat=True), dict(type_="inzage"),
@@ -56,7 +56,7 @@ def test_the_same_day_is_ordered_by_reference_then_as_in_the_register(tmp_path: 
 
 def _kolommen(root: Path, vandaag: dt.date, **filters: object) -> list[tuple[object, ...]]:
     register = load_register(root, verzoekvelden=LIJSTVELDEN, bewaren=False)
-    return [tuple(r) for r in regels(register, vandaag, **filters)]  # type: ignore[arg-type]
+    return list(lijst(register, vandaag, **filters).rijen())  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=repr)

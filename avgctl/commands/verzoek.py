@@ -39,7 +39,7 @@ from avgctl.verzoeken.views import (
     find,
     is_open,
     lijkt_identiteit,
-    regels,
+    lijst,
     stand,
     termijnen,
     volgende_referentie,
@@ -176,7 +176,7 @@ def list_(repo: Path | None, dag: dt.date | None, alleen_open: bool, te_laat: bo
                              verzoekvelden=LIJSTVELDEN)
     today = vandaag(dag, register)
     with gc_paused():
-        output.lijst(regels(register, today, alleen_open, te_laat, type_, behandelaar), fmt,
+        output.lijst(lijst(register, today, alleen_open, te_laat, type_, behandelaar), fmt,
                      register.overgeslagen)
     return uitkomst(register, EXIT_OK)
 

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
-from operator import itemgetter
+from itertools import islice
 
 from avgctl.models.herstel import Herstel
 from avgctl.models.verzoek import ARTIKEL, Verzoek
@@ -14,7 +14,7 @@ from avgctl.output.vragen import Controle
 from avgctl.store.register import Bron, Overgeslagen
 from avgctl.termijnen.verzoek import Verzoektermijnen
 from avgctl.verzoeken.herstel import Opnieuw
-from avgctl.verzoeken.views import Regel, Stand
+from avgctl.verzoeken.views import Lijst, Stand
 
 LIST_FORMATS = ("text", "json")
 SHOW_FORMATS = ("text", "json")
@@ -79,58 +79,55 @@ def afgehandeld(v: Verzoek, herinnering: bool) -> None:
                f"met: avgctl verzoek update {v.referentie} --ontvangers-geinformeerd DATUM")
 
 
-def _rij(r: Regel) -> dict[str, object]:
-    t = r.termijnen
-    return {
-        "referentie": r.referentie, "type": r.type, "ontvangen": r.ontvangen.isoformat(),
-        "status": r.status, "behandelaar": r.behandelaar or "",
-        "wettelijk": t.geldend_wettelijk.isoformat(), "intern": t.geldend_intern.isoformat(),
-        "dagen_wettelijk": r.dagen_wettelijk, "dagen_intern": r.dagen_intern,
-        "verlengd": t.verlengd,
-    }
-
-
-def lijst(regels: list[Regel], fmt: str, onleesbaar: Sequence[Overgeslagen] = ()) -> None:
+def lijst(regels: Lijst, fmt: str, onleesbaar: Sequence[Overgeslagen] = ()) -> None:
     if fmt == "json":
         from avgctl.output.onleesbaar import json_lijst
 
-        rows = [_rij(r) for r in regels]
+        rows = [{
+            "referentie": ref, "type": soort, "ontvangen": ontvangen.isoformat(),
+            "status": status, "behandelaar": behandelaar or "",
+            "wettelijk": t.geldend_wettelijk.isoformat(), "intern": t.geldend_intern.isoformat(),
+            "dagen_wettelijk": wettelijk, "dagen_intern": intern, "verlengd": t.verlengd,
+        } for ref, soort, ontvangen, status, behandelaar, t, wettelijk, intern
+            in regels.rijen()]
         sys.stdout.write(json.dumps(json_lijst(rows, "verzoeken", onleesbaar),
                                     ensure_ascii=False, indent=2) + "\n")
         return
     # 100,000 requests share a few thousand days and deadlines: each is written out once,
     # and the table is made column by column (DESIGN.md §5).
-    dagen = {day: day.isoformat() for day in {*map(itemgetter(2), regels)}}
+    dagen = {day: day.isoformat() for day in set(regels.ontvangen)}
     # The deadlines of a row follow from its Verzoektermijnen (one object per combination
-    # the deadlines depend on, see verzoeken.views.regels) and whether it is still open.
-    keys = list(zip(map(id, map(itemgetter(5), regels)), map(itemgetter(3), regels),
-                    strict=True))
-    teksten = {key: _termijnteksten(r) for key, r in dict(zip(keys, regels, strict=True)).items()}
-    wettelijk, eigen = (zip(*map(teksten.__getitem__, keys), strict=True) if regels
+    # the deadlines depend on, see verzoeken.views.lijst) and whether it is still open.
+    keys = list(zip(map(id, regels.termijnen), regels.status, strict=True))
+    teksten = {key: _termijnteksten(regels.termijnen[i], regels.status[i],
+                                    regels.dagen_wettelijk[i], regels.dagen_intern[i])
+               for key, i in dict(zip(keys, range(len(keys)), strict=True)).items()}
+    wettelijk, eigen = (zip(*map(teksten.__getitem__, keys), strict=True) if keys
                         else ((), ()))
     table = [
-        ["referentie", *map(itemgetter(0), regels)],
-        ["type", *map(itemgetter(1), regels)],
-        ["ontvangen", *map(dagen.__getitem__, map(itemgetter(2), regels))],
-        ["status", *map(itemgetter(3), regels)],
+        ["referentie", *regels.referentie],
+        ["type", *regels.type],
+        ["ontvangen", *map(dagen.__getitem__, regels.ontvangen)],
+        ["status", *regels.status],
         ["wettelijk", *wettelijk],
         ["eigen", *eigen],
-        ["behandelaar", *(r.behandelaar or "" for r in regels)],
+        ["behandelaar", *(b or "" for b in regels.behandelaar)],
     ]
     widths = [max(map(len, set(column))) for column in table]
     # Every cell is text: padding with % is the quickest way to line up 100,000 rows.
     line = "  ".join(f"%-{width}s" for width in widths)
-    sys.stdout.write("\n".join(map(str.rstrip, map(line.__mod__, zip(*table, strict=True))))
-                     + "\n")
+    lines = map(str.rstrip, map(line.__mod__, zip(*table, strict=True)))
+    while chunk := list(islice(lines, 10_000)):  # not the whole 10 MB as one text at once
+        sys.stdout.write("\n".join(chunk) + "\n")
     sys.stdout.write(f"{len(regels)} {'verzoek' if len(regels) == 1 else 'verzoeken'}\n")
 
 
-def _termijnteksten(r: Regel) -> tuple[str, str]:
+def _termijnteksten(t: Verzoektermijnen, status: str, wettelijk: int, intern: int
+                    ) -> tuple[str, str]:
     """The legal and own deadline of a row in a list: with the days left while it is open."""
-    t = r.termijnen
-    if r.status in ("open", "in_behandeling"):
-        return (_wanneer(t.geldend_wettelijk, r.dagen_wettelijk, True),
-                _wanneer(t.geldend_intern, r.dagen_intern, True))
+    if status in ("open", "in_behandeling"):
+        return (_wanneer(t.geldend_wettelijk, wettelijk, True),
+                _wanneer(t.geldend_intern, intern, True))
     return t.geldend_wettelijk.isoformat(), t.geldend_intern.isoformat()
 
 

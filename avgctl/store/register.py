@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from avgctl.findings import Finding, Location, PendingFinding, Severity
 from avgctl.findings import Path as DataPath
-from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
 from avgctl.models.verzoek import Verzoek
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.plaats import BEWAARTERMIJNEN_FILE as BEWAARTERMIJNEN_FILE
 from avgctl.store.plaats import CONFIG_FILE as CONFIG_FILE
 from avgctl.store.yamlfile import YamlDocument
+
+if TYPE_CHECKING:  # the annotations only: each model is built when a loader needs it
+    from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
 
 Document = YamlDocument | CsvDocument
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from avgctl.findings import Finding, Location, Severity
 from avgctl.findings import Path as DataPath
-from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
+from avgctl.models import Config
 from avgctl.models.verzoek import BEWAREN, GESTRUCTUREERD, Verzoek, split_ids
 from avgctl.store.csvfile import CsvDocument, Kolommen, load_csv
 from avgctl.store.plaats import find_repo as find_repo
@@ -163,7 +163,11 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
     register.partijen_present = _present(root / PARTIJEN_FILE)
     doc = (loader.read(PARTIJEN_FILE) if register.partijen_present and "partijen" in delen
            else None)
+    # Each model is imported (and so built) only when its records are read: the list of
+    # requests needs neither parties nor breaches.
     if doc is not None and loader.expect(doc, list, "een lijst van partijen ('- id: ...')"):
+        from avgctl.models import Partij
+
         for index, item in enumerate(doc.data):
             partij = loader.validate(Partij, doc, item, (index,))
             if partij is not None:
@@ -175,6 +179,8 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
     doc = (loader.read(BEWAARTERMIJNEN_FILE)
            if register.bewaartermijnen_present and "bewaartermijnen" in delen else None)
     if doc is not None and loader.expect(doc, dict, "per bewaartermijn 'id: {duur: ...}'"):
+        from avgctl.models import Bewaartermijn
+
         for key, item in doc.data.items():
             termijn = loader.validate(Bewaartermijn, doc, item, (key,))
             if termijn is not None:
@@ -185,6 +191,8 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
     if "verzoeken" in delen and _present(root / VERZOEKEN_FILE):
         loader.verzoeken_csv(VERZOEKEN_FILE, verzoeken)
 
+    if activiteiten:
+        from avgctl.models import Verwerking
     for rel in activiteiten:
         doc = loader.read(rel)
         if doc is not None and loader.expect(doc, dict, "één verwerking met velden"):
@@ -194,6 +202,8 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
             else:  # still known by its id: a reference to it is not "unknown" (AVG713, AVG808)
                 loader.invalid(VERWERKINGEN_DIR, str(doc.data.get("id", "")))
 
+    if lekken:
+        from avgctl.models import Datalek
     for rel in lekken:
         doc = loader.read(rel)
         if doc is not None and loader.expect(doc, dict, "één datalek met velden"):

@@ -251,6 +251,8 @@ class Rijen(Generic[M]):
     def _breed(self, rows: list[list[str]]) -> list[list[str]]:
         """Every row as wide as the header: a short row's missing cells are empty."""
         width = self.width
+        if rows and min(map(len, rows)) == max(map(len, rows)) == width:
+            return rows  # the usual case, seen in C
         return [row if len(row) == width else (row + [""] * width)[:width] for row in rows]
 
     def _column(self, index: int, cells: tuple[str, ...], waarden: bool = True

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from avgctl.models.organisatie import Beleid
 from avgctl.models.verzoek import Verzoek, Verzoektype
@@ -153,33 +153,36 @@ LIJSTVELDEN = ("referentie", "type", "ontvangen", "status", "behandelaar", "gepa
                "gepauzeerd_tot", "verlengd_op")
 
 
-class Regel(NamedTuple):
-    """One request in a list: what the list shows of it, and where it stands on the day."""
+@dataclass(frozen=True)
+class Lijst:
+    """The requests of a list, column by column: entry i of every column is the i-th request
+    of the list. 100,000 requests as eight lists instead of 100,000 objects (DESIGN.md §5)."""
 
-    referentie: str
-    type: Verzoektype
-    ontvangen: dt.date
-    status: str
-    behandelaar: str | None
-    termijnen: Verzoektermijnen
-    dagen_wettelijk: int  # days left until the legal deadline (negative: late)
-    dagen_intern: int
+    referentie: list[str]
+    type: list[Verzoektype]
+    ontvangen: list[dt.date]
+    status: list[str]
+    behandelaar: list[str | None]
+    termijnen: list[Verzoektermijnen]
+    dagen_wettelijk: list[int]  # days left until the legal deadline (negative: late)
+    dagen_intern: list[int]
 
-    @property
-    def te_laat(self) -> bool:
-        return self.dagen_wettelijk < 0
+    def __len__(self) -> int:
+        return len(self.referentie)
 
-    @property
-    def intern_te_laat(self) -> bool:
-        return self.dagen_intern < 0
+    def rijen(self) -> Iterator[tuple[str, Verzoektype, dt.date, str, str | None,
+                                      Verzoektermijnen, int, int]]:
+        """Each request as a tuple of its columns, in list order."""
+        return zip(self.referentie, self.type, self.ontvangen, self.status, self.behandelaar,
+                   self.termijnen, self.dagen_wettelijk, self.dagen_intern, strict=True)
 
 
-def regels(register: Register, vandaag: dt.date, alleen_open: bool = False,
-           te_laat: bool = False, type_: str | None = None,
-           behandelaar: str | None = None) -> list[Regel]:
+def lijst(register: Register, vandaag: dt.date, alleen_open: bool = False,
+          te_laat: bool = False, type_: str | None = None,
+          behandelaar: str | None = None) -> Lijst:
     """Every request of the register that passes the filters, by day of receipt and
-    reference: the same requests, in the same order, as ``standen`` of ``register.verzoeken``
-    when the register is read with models.
+    reference (ties in register order): the same requests, in the same order, as ``standen``
+    of ``register.verzoeken`` when the register is read with models.
 
     The request register may be read as columns (``Register.verzoektabel``, read with
     ``LIJSTVELDEN``), the requests of the folder registers/verzoeken are models; the deadlines
@@ -192,8 +195,6 @@ def regels(register: Register, vandaag: dt.date, alleen_open: bool = False,
     for bron in register.verzoeken:
         for name, column in kolommen.items():
             column.append(getattr(bron.model, name))
-    if not kolommen["referentie"]:
-        return []
     refs, soorten, ontvangen, statussen, behandelaars, van, tot, verlengd_op = (
         kolommen[name] for name in LIJSTVELDEN)
     keys = list(zip(ontvangen, soorten, van, tot, [v is not None for v in verlengd_op],
@@ -204,31 +205,34 @@ def regels(register: Register, vandaag: dt.date, alleen_open: bool = False,
     eigen = {soort: termijn_voor(b.verzoeken, soort) for soort in set(soorten)}
     cache: dict[tuple[object, ...], Verzoektermijnen] = register.__dict__.setdefault(
         "_verzoektermijnen", {})
-    per_key: dict[tuple[Any, ...], tuple[Verzoektermijnen, int, int]] = {}
+    per_key: dict[tuple[Any, ...], Verzoektermijnen] = {}
     for key in dict.fromkeys(keys):
         dag, soort, pauze_van, pauze_tot, verlengd = key
         e = eigen[soort]
         t = cache.get((dag, e.termijn, e.verlenging, pauze_van, pauze_tot, verlengd))
-        if t is None:
-            t = _termijnen(register, dag, soort, pauze_van, pauze_tot, verlengd)
-        per_key[key] = (t, (t.geldend_wettelijk - vandaag).days,
-                        (t.geldend_intern - vandaag).days)
-    termijnen_, wettelijk, intern = zip(*map(per_key.__getitem__, keys), strict=True)
-    result = list(map(Regel._make, zip(refs, soorten, ontvangen, statussen, behandelaars,
-                                       termijnen_, wettelijk, intern, strict=True)))
+        per_key[key] = t if t is not None else _termijnen(register, dag, soort, pauze_van,
+                                                           pauze_tot, verlengd)
+    wettelijk = {key: (t.geldend_wettelijk - vandaag).days for key, t in per_key.items()}
+    intern = {key: (t.geldend_intern - vandaag).days for key, t in per_key.items()}
+    columns = [refs, soorten, ontvangen, statussen, behandelaars,
+               list(map(per_key.__getitem__, keys)), list(map(wettelijk.__getitem__, keys)),
+               list(map(intern.__getitem__, keys))]
+    keep: list[int] | range = range(len(refs))
     if alleen_open or te_laat:
-        result = [r for r in result if r.status in OPEN]
+        keep = [i for i in keep if statussen[i] in OPEN]
     if te_laat:
-        result = [r for r in result if r.dagen_wettelijk < 0 or r.dagen_intern < 0]
+        keep = [i for i in keep if columns[6][i] < 0 or columns[7][i] < 0]
     if type_:
-        result = [r for r in result if r.type == type_]
+        keep = [i for i in keep if soorten[i] == type_]
     if behandelaar:
-        result = [r for r in result if r.behandelaar == behandelaar]
+        keep = [i for i in keep if behandelaars[i] == behandelaar]
     # By day of receipt, then reference, ties in register order: two stable sorts, each on
     # one value, are several times quicker on 100,000 rows than one on a pair.
-    result.sort(key=itemgetter(0))
-    result.sort(key=itemgetter(2))
-    return result
+    order = sorted(keep, key=refs.__getitem__)
+    order.sort(key=ontvangen.__getitem__)
+    if order != list(range(len(refs))):  # a register is mostly in order already
+        columns = [list(map(column.__getitem__, order)) for column in columns]
+    return Lijst(*columns)
 
 
 # Things that must never be a betrokkene_ref: the register lives in git (DOMAIN.md §9).
