@@ -739,19 +739,58 @@ def test_the_scan_loads_no_other_part_of_the_register(org: Path, tmp_path: Path)
         "avgctl.store.plaats", "avgctl.store.yamlfile"]), result.stderr
 
 
-def test_the_default_scan_imports_no_pydantic(org: Path, tmp_path: Path) -> None:
-    """The quick path of ``python -m avgctl`` builds no model: pydantic alone is a tenth of a
-    second of a scan of millions of rows (docs/snelheid.md)."""
+PADEN = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["/tmp/lijst.csv", "uit/[x].csv", "a:smile:b", "a\\[b", "tab\tje", "cr\r",
+                     "é漢字.csv", "x" * 300, "a  ", "\x1b[31m", "a\u200bb", "\udcff.csv"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(PADEN)
+def test_the_written_line_without_rich_is_riches(pad: str) -> None:
+    """Off a terminal the scan says 'Geschreven: ...' without importing rich; whenever it
+    does, the line is the one rich writes."""
+    import io
+
+    from avgctl.output import console
+    from avgctl.output.scan import gewone_tekst
+
+    if not gewone_tekst(pad):
+        return  # rich writes it
+    stream = io.StringIO()
+    console._console(stream).print(f"Geschreven: {pad}")
+    assert stream.getvalue() == f"Geschreven: {pad}\n"
+
+
+def test_the_written_line_goes_to_rich_when_it_would_change(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from avgctl.output.scan import geschreven, gewone_tekst
+
+    assert gewone_tekst("/tmp/uit/lijst-2026.csv")
+    for pad in ("uit/[x].csv", "a:smile:b", "tab\tje", "a\\b"):
+        assert not gewone_tekst(pad)
+    geschreven(Path("uit/[rood]x.csv"))  # rich reads the brackets as markup, as it always did
+    geschreven(Path("uit/lijst.csv"))
+    assert capsys.readouterr().err == "Geschreven: uit/x.csv\nGeschreven: uit/lijst.csv\n"
+
+
+@pytest.mark.parametrize("uit", [[], ["--uit", "lijst.csv"]])
+def test_the_default_scan_imports_no_pydantic_nor_rich(org: Path, tmp_path: Path,
+                                                       uit: list[str]) -> None:
+    """The quick path of ``python -m avgctl`` builds no model and, off a terminal, draws
+    nothing: pydantic alone is a tenth of a second of a scan of millions of rows."""
     inv = _csv(tmp_path / "inventaris.csv", HEADER, INVENTARIS)
     code = ("import sys\n"
             f"sys.argv = ['avgctl', 'bewaartermijnen', 'scan', {str(inv)!r}, '--repo', "
-            f"{str(org)!r}, '--vandaag', {VANDAAG!r}, '--format', 'csv']\n"
+            f"{str(org)!r}, '--vandaag', {VANDAAG!r}, '--format', 'csv', *{uit!r}]\n"
             "import os\nos._exit = lambda code: print(sorted({m.split('.')[0] for m in "
-            "sys.modules} & {'pydantic', 'pydantic_core', 'typer', 'jinja2'}), code)\n"
+            "sys.modules} & {'pydantic', 'pydantic_core', 'typer', 'jinja2', 'rich'}), code)\n"
             "from avgctl.__main__ import main\nmain()\n")
-    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True,
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                             text=True, check=False)
     assert result.stdout.strip().splitlines()[-1] == "[] 0", result.stderr
+    assert result.stderr == ("Geschreven: lijst.csv\n" if uit else "")
 
 
 def test_duckdb_takes_no_more_threads_than_the_process_may_use() -> None:

@@ -137,7 +137,19 @@ def _schrijf(rijen: Iterable[Vervallen], tellingen: list[Telling], fmt: str, str
 def geschreven(uit: Path) -> None:
     """As every command that writes a file says it (output.verwerkingen.written), without
     loading the register's output for it."""
-    stderr().print(f"Geschreven: {uit}")
+    text = f"Geschreven: {uit}"
+    if not sys.stderr.isatty() and gewone_tekst(str(uit)):
+        # What rich writes for it, without importing rich (a fiftieth of a second of a scan
+        # of millions of rows); tests/test_scan.py holds the two together.
+        sys.stderr.write(text + "\n")
+        return
+    stderr().print(text)
+
+
+def gewone_tekst(text: str) -> bool:
+    """True when rich prints ``text`` unchanged off a terminal: only printable characters,
+    and none that markup (``[``, ``]``, ``\\``) or emoji codes (``:``) could change."""
+    return text.isprintable() and not any(c in text for c in "[]\\:")
 
 
 def problemen(lijst_: list[Probleem], tellingen: list[Telling]) -> None:
