@@ -281,6 +281,11 @@ def test_datetime_without_offset_is_naive() -> None:
         ("a: ~\n", None),
         ("a: !!str 1\n", "1"),
         ("a: !!int '12'\n", 12),
+        # The tag written out gives the same kind as the one the resolver gives by itself.
+        ("a: !!str\n", ""),
+        ("a: !!seq [x, 1]\n", ["x", 1]),
+        ("a: !!map {b: c}\n", {"b": "c"}),
+        ("!!str a: !!str b\n", "b"),
         ("a: '40.3.1'\n", "40.3.1"),
         ("1: a\n", {"1": "a"}),  # keys are always text
     ],

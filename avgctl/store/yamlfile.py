@@ -117,6 +117,11 @@ def _table() -> dict[Any, list[tuple[Tag, Any]]]:
 
 
 _Resolver._table = _table()
+# The tags the resolver gives a node without a tag of its own (nearly every node). The parser
+# hands them on to the node as they are, so ``_Builder`` knows the kind by identity, without
+# making the tag's text for every node (ruamel's ``Node.tag`` does that).
+_STR, _SEQ, _MAP = (_Resolver.DEFAULT_SCALAR_TAG, _Resolver.DEFAULT_SEQUENCE_TAG,
+                    _Resolver.DEFAULT_MAPPING_TAG)
 
 
 class _Composer(CParser, _Resolver):  # type: ignore[misc]
@@ -326,24 +331,24 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _error(node, f"gegevens zijn dieper dan {MAX_DEPTH} niveaus genest")
         if isinstance(node, ScalarNode):
-            return self.scalar(node)
+            return node.value if node.ctag is _STR else self.scalar(node)
         # A collection node met twice is an alias (*naam): the classic "billion laughs" bomb
         # works that way, and register files have no need for it.
         if id(node) in self.seen:
             raise _error(node, _ALIAS, _ALIAS_HINT)
         self.seen.add(id(node))
         if isinstance(node, SequenceNode):
-            if node.tag != _TAG + "seq":
+            if node.ctag is not _SEQ and node.tag != _TAG + "seq":
                 raise _error(node, f"onbekende YAML-tag {_tag(str(node.tag))}", "laat de tag weg")
             return [self.build(child, depth + 1) for child in node.value]
         if isinstance(node, MappingNode):
-            if node.tag != _TAG + "map":
+            if node.ctag is not _MAP and node.tag != _TAG + "map":
                 raise _error(node, f"onbekende YAML-tag {_tag(str(node.tag))}", "laat de tag weg")
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
                     raise _error(key_node, "een sleutel moet een gewone tekst zijn")
-                if key_node.tag == _TAG + "merge":
+                if key_node.ctag is not _STR and key_node.tag == _TAG + "merge":
                     raise _error(key_node, "samenvoegen met '<<' wordt niet ondersteund",
                                  "schrijf de velden voluit")
                 key = str(key_node.value)
