@@ -95,7 +95,7 @@ def inhoud(root: Path) -> Inhoud:
     digest = hashlib.sha256(_code_digest().encode())
     stamps = hashlib.sha256()
     for rel in (CONFIG_FILE, "registers"):
-        _add(digest, stamps, root, rel, True)
+        _add(digest, stamps, str(root), rel, True)
     return Inhoud(digest.hexdigest(), stamps.hexdigest())
 
 
@@ -104,14 +104,16 @@ def stempel(root: Path) -> str:
     check writes its outcome only when nothing changed while it ran)."""
     stamps = hashlib.sha256()
     for rel in (CONFIG_FILE, "registers"):
-        _add(None, stamps, root, rel, False)
+        _add(None, stamps, str(root), rel, False)
     return stamps.hexdigest()
 
 
-def _add(digest: Any, stamps: Any, root: Path, rel: str, content: bool) -> None:
-    path = root / rel
+def _add(digest: Any, stamps: Any, root: str, rel: str, content: bool) -> None:
+    # Plain strings and os calls, not pathlib: a register has thousands of files, and
+    # making a Path of each cost more than the system calls themselves (DESIGN.md §5).
+    path = os.path.join(root, rel)
     try:
-        info = path.lstat()
+        info = os.lstat(path)
     except OSError as exc:
         _both(digest, stamps, f"{rel}\0missing:{exc.errno}\n")
         return
@@ -124,7 +126,7 @@ def _add(digest: Any, stamps: Any, root: Path, rel: str, content: bool) -> None:
             target = f"?{exc.errno}"
         _both(digest, stamps, f"{rel}\0link:{target}\n")
         try:
-            info = path.stat()
+            info = os.stat(path)
         except OSError as exc:
             _both(digest, stamps, f"{rel}\0dangling:{exc.errno}\n")
             return
@@ -143,7 +145,8 @@ def _add(digest: Any, stamps: Any, root: Path, rel: str, content: bool) -> None:
         if not content:
             return
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read()
         except OSError as exc:
             digest.update(f"{rel}\0unreadable:{exc.errno}\n".encode())
             return
