@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from operator import attrgetter, itemgetter
+from typing import Any
 
 from avgctl.findings import PendingFinding, Severity
 from avgctl.models.verzoek import ARTIKEL, MELDEN_AAN_ONTVANGERS, Verzoek
 from avgctl.rules.base import Rule, Voorbeeld
-from avgctl.store.register import CONFIG_FILE, VERWERKINGEN_DIR, Bron
+from avgctl.store.register import CONFIG_FILE, VERWERKINGEN_DIR, Bron, Register
 from avgctl.termijnen.verzoek import ruimer_dan_wet, verificatie_uiterlijk
 from avgctl.verzoeken.views import (
+    OPEN,
     beleid,
     datumfouten,
     feestdagenbeleid,
@@ -27,9 +30,55 @@ def _csv(*rows: str) -> str:
     return KOP + "".join(row + "\n" for row in rows)
 
 
+# The fields the rules below read of every request.
+_VELDEN = ("referentie", "ontvangen", "betrokkene_ref", "verzoeker", "type", "status",
+           "verificatie", "verificatie_op", "verlengd_op", "afgehandeld_op", "besluit",
+           "afwijzingsgrond", "afwijzing_toelichting", "ontvangers_geinformeerd",
+           "gepauzeerd_van", "gepauzeerd_tot", "pauze_reden", "verwerkingen", "machtiging",
+           "fg_advies_op", "fg_advies", "fg_advies_gevolgd", "fg_advies_motivatie_afwijking",
+           "geanonimiseerd_op")
+_VELDEN_VAN = attrgetter("model.__dict__")
+_BLOK = 4096
+
+
+def _kolommen(register: Register) -> dict[str, list[Any]]:
+    """The fields of ``_VELDEN`` of every request: one list per field, in the order of
+    ``register.verzoeken``.
+
+    A rule that tests a field or two of 100,000 requests spends most of its time reaching
+    each request in memory, not testing it. So each request is read once for every rule of
+    the check, and the rules run over the lists of the fields they test (DESIGN.md §5).
+    Kept on the register with the list of requests it was read from, and used only for that
+    same list: a register with other requests (``fouten_in_record``) gets its own.
+    """
+    bronnen = register.verzoeken
+    kept = register.__dict__.get("_verzoekvelden")
+    if kept is not None and kept[0] is bronnen and kept[1] == len(bronnen):
+        return kept[2]  # type: ignore[no-any-return]
+    # A model keeps its fields in its __dict__ (pydantic): read there, they are the very
+    # values its attributes give, without the attribute lookup per field.
+    lees = itemgetter(*_VELDEN)
+    lijsten: list[list[Any]] = [[] for _ in _VELDEN]
+    for start in range(0, len(bronnen), _BLOK):  # a block at a time: little held meanwhile
+        rijen = list(map(lees, map(_VELDEN_VAN, bronnen[start:start + _BLOK])))
+        for lijst, waarden in zip(lijsten, zip(*rijen, strict=True), strict=True):
+            lijst += waarden
+    kolommen = dict(zip(_VELDEN, lijsten, strict=True))
+    register.__dict__["_verzoekvelden"] = (bronnen, len(bronnen), kolommen)
+    return kolommen
+
+
 class _VerzoekRule(Rule):
     def verzoeken(self) -> list[Bron[Verzoek]]:
         return self.register.verzoeken
+
+    def velden(self, *namen: str) -> Iterator[tuple[Any, ...]]:
+        """Each request with the fields ``namen`` (see ``_kolommen``)."""
+        kolommen = _kolommen(self.register)
+        return zip(self.verzoeken(), *(kolommen[naam] for naam in namen), strict=True)
+
+    def kolom(self, naam: str) -> list[Any]:
+        return _kolommen(self.register)[naam]
 
 
 class DubbeleReferentie(_VerzoekRule):
@@ -57,11 +106,11 @@ class DubbeleReferentie(_VerzoekRule):
 
     def check(self) -> Iterator[PendingFinding]:
         seen: dict[str, Bron[Verzoek]] = {}
-        for bron in self.verzoeken():
-            first = seen.setdefault(bron.model.referentie, bron)
+        for bron, referentie in self.velden("referentie"):
+            first = seen.setdefault(referentie, bron)
             if first is not bron:
                 line, _ = first.doc.locate(first.path)
-                yield self.finding(bron, ("referentie",), f"referentie {bron.model.referentie} "
+                yield self.finding(bron, ("referentie",), f"referentie {referentie} "
                                    f"staat ook op {first.file}:{line}",
                                    "geef dit verzoek een nieuwe referentie")
 
@@ -91,19 +140,19 @@ class DatumsInVerkeerdeVolgorde(_VerzoekRule):
 
     def check(self) -> Iterator[PendingFinding]:
         vandaag = self.context.vandaag
-        for bron in self.verzoeken():
-            v = bron.model
+        for bron, ontvangen, d1, d2, d3, pauze, tot in self.velden(
+                "ontvangen", "verificatie_op", "verlengd_op", "afgehandeld_op",
+                "gepauzeerd_van", "gepauzeerd_tot"):
             # The comparisons of ``datumfouten``, each turned round: a request that passes
             # them all has no date to report, and is not looked at further (DESIGN.md §5).
-            ontvangen, pauze = v.ontvangen, v.gepauzeerd_van
             if (ontvangen <= vandaag
-                    and ((d := v.verificatie_op) is None or ontvangen <= d <= vandaag)
-                    and ((d := v.verlengd_op) is None or ontvangen <= d <= vandaag)
-                    and ((d := v.afgehandeld_op) is None or ontvangen <= d <= vandaag)
+                    and (d1 is None or ontvangen <= d1 <= vandaag)
+                    and (d2 is None or ontvangen <= d2 <= vandaag)
+                    and (d3 is None or ontvangen <= d3 <= vandaag)
                     and (pauze is None or (ontvangen <= pauze and (
-                        (tot := v.gepauzeerd_tot) is None or pauze <= tot)))):
+                        tot is None or pauze <= tot)))):
                 continue
-            for field, message in datumfouten(v, vandaag):
+            for field, message in datumfouten(bron.model, vandaag):
                 yield self.finding(bron, (field,), message, "verbeter de datum")
 
 
@@ -132,10 +181,10 @@ class VerlengingOngeldig(_VerzoekRule):
     )
 
     def check(self) -> Iterator[PendingFinding]:
-        for bron in self.verzoeken():
-            v = bron.model
-            if v.verlengd_op is None:
+        for bron, verlengd_op in self.velden("verlengd_op"):
+            if verlengd_op is None:
                 continue
+            v = bron.model
             uiterlijk = termijnen(self.register, v).wettelijk
             if v.verlengd_op > uiterlijk:
                 yield self.finding(bron, ("verlengd_op",), f"verlenging van {v.referentie} is "
@@ -173,18 +222,18 @@ class BesluitOnvolledig(_VerzoekRule):
     )
 
     def check(self) -> Iterator[PendingFinding]:
-        for bron in self.verzoeken():
-            v = bron.model
-            if v.besluit is not None and v.afgehandeld_op is None:
-                yield self.finding(bron, ("besluit",), f"besluit op {v.referentie} zonder "
-                                   "datum", "vul 'afgehandeld_op' in")
-            if v.status == "afgehandeld" and v.besluit is None:
-                yield self.finding(bron, ("status",), f"{v.referentie} is afgehandeld zonder "
-                                   "besluit", "vul 'besluit' in")
-            if v.besluit in ("afgewezen", "gedeeltelijk_toegewezen", "niet_in_behandeling") \
-                    and v.afwijzingsgrond is None:
-                yield self.finding(bron, ("besluit",), f"{v.referentie}: afwijzing zonder "
-                                   "grond", "vul 'afwijzingsgrond' in")
+        for bron, besluit, afgehandeld_op, status, grond in self.velden(
+                "besluit", "afgehandeld_op", "status", "afwijzingsgrond"):
+            if besluit is not None and afgehandeld_op is None:
+                yield self.finding(bron, ("besluit",), f"besluit op {bron.model.referentie} "
+                                   "zonder datum", "vul 'afgehandeld_op' in")
+            if status == "afgehandeld" and besluit is None:
+                yield self.finding(bron, ("status",), f"{bron.model.referentie} is afgehandeld "
+                                   "zonder besluit", "vul 'besluit' in")
+            if besluit in ("afgewezen", "gedeeltelijk_toegewezen", "niet_in_behandeling") \
+                    and grond is None:
+                yield self.finding(bron, ("besluit",), f"{bron.model.referentie}: afwijzing "
+                                   "zonder grond", "vul 'afwijzingsgrond' in")
 
 
 class WettelijkeTermijnVerstreken(_VerzoekRule):
@@ -213,10 +262,10 @@ class WettelijkeTermijnVerstreken(_VerzoekRule):
 
     def check(self) -> Iterator[PendingFinding]:
         vandaag = self.context.vandaag
-        for bron in self.verzoeken():
-            v = bron.model
-            if not is_open(v):
+        for bron, status in self.velden("status"):
+            if status not in OPEN:
                 continue
+            v = bron.model
             einde = termijnen(self.register, v).geldend_wettelijk
             if einde < vandaag:
                 yield self.finding(bron, ("referentie",), f"{v.referentie} ({v.type}) is nog "
@@ -251,10 +300,10 @@ class EigenTermijnVerstreken(_VerzoekRule):
 
     def check(self) -> Iterator[PendingFinding]:
         vandaag = self.context.vandaag
-        for bron in self.verzoeken():
-            v = bron.model
-            if not is_open(v):
+        for bron, status in self.velden("status"):
+            if status not in OPEN:
                 continue
+            v = bron.model
             t = termijnen(self.register, v)
             if t.geldend_intern < vandaag <= t.geldend_wettelijk:
                 yield self.finding(bron, ("referentie",), f"{v.referentie} ({v.type}): de eigen "
@@ -291,25 +340,30 @@ class HerhaaldVerzoek(_VerzoekRule):
     def check(self) -> Iterator[PendingFinding]:
         from avgctl.termijnen.periode import plus_maanden
 
-        # The latest earlier request per person and type. Keyed by the person's reference
-        # alone (a string that already exists), with a dict per type only for the few people
-        # with requests of several types: small on 100,000 requests (DESIGN.md §5).
-        vorige: dict[str, Verzoek | dict[str, Verzoek]] = {}
-        for bron in sorted(self.verzoeken(), key=lambda b: b.model.ontvangen):
-            v = bron.model
-            if v.geanonimiseerd_op is not None:  # no longer says who asked
+        bronnen = self.verzoeken()
+        ontvangen, anoniem, personen, types, referenties = (self.kolom(naam) for naam in (
+            "ontvangen", "geanonimiseerd_op", "betrokkene_ref", "type", "referentie"))
+        # The latest earlier request (its number) per person and type. Keyed by the person's
+        # reference alone (a string that already exists), with a dict per type only for the
+        # few people with requests of several types: small on 100,000 requests (DESIGN.md §5).
+        vorige: dict[str, int | dict[str, int]] = {}
+        # In order of receipt; requests of the same day in register order (a stable sort).
+        for i in sorted(range(len(bronnen)), key=ontvangen.__getitem__):
+            if anoniem[i] is not None:  # no longer says who asked
                 continue
-            slot = vorige.get(v.betrokkene_ref)
-            if slot is None or (isinstance(slot, Verzoek) and slot.type == v.type):
-                eerder, vorige[v.betrokkene_ref] = slot, v
+            persoon, soort = personen[i], types[i]
+            slot = vorige.get(persoon)
+            eerder: int | None
+            if slot is None or (isinstance(slot, int) and types[slot] == soort):
+                eerder, vorige[persoon] = slot, i
             elif isinstance(slot, dict):
-                eerder, slot[v.type] = slot.get(v.type), v
+                eerder, slot[soort] = slot.get(soort), i
             else:
-                eerder, vorige[v.betrokkene_ref] = None, {slot.type: slot, v.type: v}
-            if eerder is not None and v.ontvangen <= plus_maanden(eerder.ontvangen, 3):
-                yield self.finding(bron, ("referentie",), f"{v.referentie}: dezelfde "
-                                   f"betrokkene vroeg op {eerder.ontvangen.isoformat()} al om "
-                                   f"{v.type} ({eerder.referentie})",
+                eerder, vorige[persoon] = None, {types[slot]: slot, soort: i}
+            if eerder is not None and ontvangen[i] <= plus_maanden(ontvangen[eerder], 3):
+                yield self.finding(bronnen[i], ("referentie",), f"{referenties[i]}: dezelfde "
+                                   f"betrokkene vroeg op {ontvangen[eerder].isoformat()} al om "
+                                   f"{soort} ({referenties[eerder]})",
                                    "een herhaald verzoek binnen drie maanden mag worden "
                                    "geweigerd (art. 12 lid 5)")
 
@@ -343,10 +397,11 @@ class VerificatieTeLaat(_VerzoekRule):
         b = beleid(self.register)
         feestdagen = feestdagenbeleid(b)
         per_dag: dict[dt.date, dt.date] = {}
-        for bron in self.verzoeken():
-            v = bron.model
-            if v.verificatie_op is None and not (v.verificatie == "open" and is_open(v)):
+        for bron, verificatie_op, verificatie, status in self.velden(
+                "verificatie_op", "verificatie", "status"):
+            if verificatie_op is None and not (verificatie == "open" and status in OPEN):
                 continue  # neither test below can hold
+            v = bron.model
             uiterlijk = per_dag.get(v.ontvangen)
             if uiterlijk is None:
                 uiterlijk = per_dag[v.ontvangen] = verificatie_uiterlijk(
@@ -387,11 +442,12 @@ class OntvangersNietGeinformeerd(_VerzoekRule):
     )
 
     def check(self) -> Iterator[PendingFinding]:
-        for bron in self.verzoeken():
-            v = bron.model
-            if (v.type in MELDEN_AAN_ONTVANGERS and v.status == "afgehandeld"
-                    and v.besluit in ("toegewezen", "gedeeltelijk_toegewezen")
-                    and v.ontvangers_geinformeerd is None):
+        for bron, soort, status, besluit, geinformeerd in self.velden(
+                "type", "status", "besluit", "ontvangers_geinformeerd"):
+            if (soort in MELDEN_AAN_ONTVANGERS and status == "afgehandeld"
+                    and besluit in ("toegewezen", "gedeeltelijk_toegewezen")
+                    and geinformeerd is None):
+                v = bron.model
                 yield self.finding(bron, ("referentie",), f"{v.referentie}: na {v.type} "
                                    f"({ARTIKEL[v.type]}) is niet vastgelegd dat de ontvangers "
                                    "zijn ingelicht", "vul 'ontvangers_geinformeerd' in (datum "
@@ -420,8 +476,7 @@ class BetrokkeneHerleidbaar(_VerzoekRule):
 
     def check(self) -> Iterator[PendingFinding]:
         gezien: dict[str, str | None] = {}
-        for bron in self.verzoeken():
-            ref = bron.model.betrokkene_ref
+        for bron, ref in self.velden("betrokkene_ref"):
             # The first test of ``lijkt_identiteit`` on the text as it is: a short code with no
             # space or @ (K-104233) is none of these, stripped or not.
             if len(ref) < 9 and " " not in ref and "@" not in ref:
@@ -496,12 +551,11 @@ class PauzeZonderReden(_VerzoekRule):
     )
 
     def check(self) -> Iterator[PendingFinding]:
-        for bron in self.verzoeken():
-            v = bron.model
-            if (v.gepauzeerd_van or v.gepauzeerd_tot) and not v.pauze_reden \
-                    and v.geanonimiseerd_op is None:
-                yield self.finding(bron, ("gepauzeerd_van",), f"{v.referentie}: pauze zonder "
-                                   "reden", "vul 'pauze_reden' in")
+        for bron, van, tot, reden, anoniem in self.velden(
+                "gepauzeerd_van", "gepauzeerd_tot", "pauze_reden", "geanonimiseerd_op"):
+            if (van or tot) and not reden and anoniem is None:
+                yield self.finding(bron, ("gepauzeerd_van",), f"{bron.model.referentie}: pauze "
+                                   "zonder reden", "vul 'pauze_reden' in")
 
 
 class OnbekendeVerwerking(_VerzoekRule):
@@ -529,8 +583,8 @@ class OnbekendeVerwerking(_VerzoekRule):
 
     def check(self) -> Iterator[PendingFinding]:
         ids = {b.model.id for b in self.register.verwerkingen}
-        for bron in self.verzoeken():
-            for ref in bron.model.verwerkingen:
+        for bron, verwerkingen in self.velden("verwerkingen"):
+            for ref in verwerkingen:
                 # An activity that did not validate, or a file that could not be read, may be
                 # the one referred to: its own finding says what is wrong.
                 if ref not in ids and not self.register.unverifiable(VERWERKINGEN_DIR, ref):
@@ -565,11 +619,10 @@ class GrondBijToewijzing(_VerzoekRule):
     )
 
     def check(self) -> Iterator[PendingFinding]:
-        for bron in self.verzoeken():
-            v = bron.model
-            if v.besluit == "toegewezen" and v.afwijzingsgrond is not None:
-                yield self.finding(bron, ("afwijzingsgrond",), f"{v.referentie} is toegewezen, "
-                                   f"maar heeft afwijzingsgrond '{v.afwijzingsgrond}'",
+        for bron, besluit, grond in self.velden("besluit", "afwijzingsgrond"):
+            if besluit == "toegewezen" and grond is not None:
+                yield self.finding(bron, ("afwijzingsgrond",), f"{bron.model.referentie} is "
+                                   f"toegewezen, maar heeft afwijzingsgrond '{grond}'",
                                    "maak de grond leeg, of leg het besluit vast als "
                                    "gedeeltelijk_toegewezen of afgewezen")
 
@@ -602,12 +655,13 @@ class ToelichtingOntbreekt(_VerzoekRule):
     )
 
     def check(self) -> Iterator[PendingFinding]:
-        for bron in self.verzoeken():
-            v = bron.model
+        for bron, grond, besluit, toelichting, anoniem in self.velden(
+                "afwijzingsgrond", "besluit", "afwijzing_toelichting", "geanonimiseerd_op"):
             # An anonymised record no longer has its free texts (DOMAIN.md §9).
-            if (v.afwijzingsgrond == "overig" and v.besluit not in (None, "toegewezen")
-                    and not v.afwijzing_toelichting and v.geanonimiseerd_op is None):
-                yield self.finding(bron, ("afwijzingsgrond",), f"{v.referentie}: afwijzing "
+            if (grond == "overig" and besluit not in (None, "toegewezen")
+                    and not toelichting and anoniem is None):
+                yield self.finding(bron, ("afwijzingsgrond",), f"{bron.model.referentie}: "
+                                   "afwijzing "
                                    "met grond 'overig' zonder uitleg voor de betrokkene",
                                    "vul 'afwijzing_toelichting' in; de opmerking is intern en "
                                    "komt niet in de brief")
@@ -644,10 +698,10 @@ class MachtigingOntbreekt(_VerzoekRule):
     )
 
     def check(self) -> Iterator[PendingFinding]:
-        for bron in self.verzoeken():
-            v = bron.model
-            if v.verzoeker not in _VERTEGENWOORDIGER or v.machtiging is not None:
+        for bron, verzoeker, machtiging in self.velden("verzoeker", "machtiging"):
+            if verzoeker not in _VERTEGENWOORDIGER or machtiging is not None:
                 continue
+            v = bron.model
             if v.status == "ingetrokken" or v.geanonimiseerd_op is not None or (
                     v.afwijzingsgrond == "identiteit_niet_vastgesteld"
                     and v.besluit in ("afgewezen", "niet_in_behandeling")):
@@ -687,11 +741,12 @@ class FgAdviesVerzoek(_VerzoekRule):
     )
 
     def check(self) -> Iterator[PendingFinding]:
-        for bron in self.verzoeken():
-            v = bron.model
-            if not (v.fg_advies_op or v.fg_advies or v.fg_advies_gevolgd
-                    or v.fg_advies_motivatie_afwijking):
+        for bron, op, advies, gevolgd, motivatie in self.velden(
+                "fg_advies_op", "fg_advies", "fg_advies_gevolgd",
+                "fg_advies_motivatie_afwijking"):
+            if not (op or advies or gevolgd or motivatie):
                 continue  # no advice recorded: the test below, without making the dict
+            v = bron.model
             velden = {"fg_advies_op": v.fg_advies_op, "fg_advies": v.fg_advies,
                       "fg_advies_gevolgd": v.fg_advies_gevolgd}
             if v.geanonimiseerd_op is not None or not any(
