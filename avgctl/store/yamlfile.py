@@ -103,6 +103,13 @@ class _Resolver(VersionedResolver):
             return self.DEFAULT_SEQUENCE_TAG
         return self.DEFAULT_MAPPING_TAG
 
+    # The parser calls these two around every node to keep ruamel's path resolvers up to
+    # date; ``resolve`` above does not use path resolvers. So they do nothing, and in C: no
+    # Python call per node (``{}.get(node, index)`` gives back ``index``, ``tuple()`` ()).
+    _NIETS: ClassVar[dict[object, object]] = {}
+    descend_resolver = staticmethod(_NIETS.get)  # type: ignore[assignment]
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
+
 
 def _table() -> dict[Any, list[tuple[Tag, Any]]]:
     table: dict[Any, list[tuple[Tag, Any]]] = {}
