@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from avgctl.findings import Finding
-from avgctl.rules.identificatie import elfproef, iban_geldig
+from avgctl.rules.identificatie import _BSN, _PHONE, elfproef, iban_geldig
 from tests.conftest import check_repo
 
 SETTINGS = settings(max_examples=100, deadline=None, derandomize=True)
@@ -376,3 +377,58 @@ def test_own_number_in_another_notation_is_not_reported(repo: Path) -> None:
 def test_lowercase_iban_is_found(repo: Path) -> None:
     _append(repo, "# rekening nl91abna0417164300\n")
     assert _codes(repo) == ["AVG602"]
+
+
+# --- the scan patterns, written for speed, match as the plain patterns do --------------------
+
+# The patterns as they read most plainly: what stands before the match is tested first.
+_BSN_PLAIN = re.compile(r"(?<![\w.,/-])(\d{9}|\d{4}\.\d{2}\.\d{3})(?![\w/-]|[.,]\d)")
+_PHONE_PLAIN = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)31[ -]?(?:\(0\)[ -]?)?|0)[1-9](?:[ -]?\d){8}(?![\w])"
+    r"|(?<![\w+])\(0[1-9]\d{0,2}\)[ -]?\d(?:[ -]?\d){4,7}(?![\w])"
+    r"|(?<![\w+])\+(?!31)[1-9]\d{0,2}(?:[ -]?\d){7,12}(?![\w])"
+)
+# Pieces that make matches, near-matches and their edges likely: digits, the separators of
+# numbers, brackets, country codes, letters and word characters around them.
+_STUKKEN = st.sampled_from([
+    *"0123456789", "+", "(", ")", "-", " ", ".", ",", "/", "_", "a", "Z", "é", "\n", "٣",
+    "+31", "0031", "(0)", "(020)", "06", "111222333", "1112.22.333", "123456782", "+49",
+])
+
+
+# Texts shaped like the numbers themselves, so that long matches and their edges come up too.
+_NUMMERACHTIG = st.tuples(
+    st.sampled_from(["", "a", " ", "+", "x(", "_", ".", "1"]),
+    st.sampled_from(["+31", "0031", "0", "(0", "(02", "+4", "+", ""]),
+    st.sampled_from(["", "(0)", " (0) ", "-", " ", ")", ") "]),
+    st.lists(st.sampled_from([*"0123456789", " ", "-", "."]), min_size=6, max_size=16),
+    st.sampled_from(["", "a", ".", ",5", "/", " ", "-", "1"]),
+).map(lambda parts: parts[0] + parts[1] + parts[2] + "".join(parts[3]) + parts[4])
+
+
+def _treffers(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.lists(_STUKKEN, max_size=24).map("".join) | _NUMMERACHTIG)
+def test_scan_patterns_match_as_the_plain_patterns(text: str) -> None:
+    assert _treffers(_BSN, text) == _treffers(_BSN_PLAIN, text)
+    assert _treffers(_PHONE, text) == _treffers(_PHONE_PLAIN, text)
+
+
+_BEKEND = ["111222333", "a111222333", "x 1112.22.333.", "BSN: 111222333, ok", "1111222333",
+           "06-12345678", "+31 6 12345678", "0031 (0)6 12345678", "(020) 555 0100",
+           "+49 30 1234567", "+31612345678", "a06-12345678", "+0612345678",
+           "tel:(0)20 5550100", "020-5550100x"]
+
+
+@pytest.mark.parametrize("text", _BEKEND)
+def test_scan_patterns_on_known_texts(text: str) -> None:
+    assert _treffers(_BSN, text) == _treffers(_BSN_PLAIN, text)
+    assert _treffers(_PHONE, text) == _treffers(_PHONE_PLAIN, text)
+
+
+def test_the_known_texts_hold_matches_and_near_misses() -> None:
+    for pattern, hits in ((_BSN_PLAIN, 3), (_PHONE_PLAIN, 6)):
+        assert sum(bool(_treffers(pattern, text)) for text in _BEKEND) == hits
