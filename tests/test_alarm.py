@@ -386,3 +386,47 @@ def test_a_date_or_nvt_field_out_of_range_is_one_finding(repo: Path) -> None:
             if f.location.file == CSV]
     assert hits == [("AVG003", 2, 78, "'ontvangers_geinformeerd': 9999-12-31 ligt buiten de "
                      "jaren 1900-2999; met zo'n datum rekent avgctl geen termijn")]
+
+
+# --- The restored backups (registers/herstel.yaml) ----------------------------------------------
+
+HERSTEL = "registers/herstel.yaml"
+
+
+@pytest.mark.parametrize("inhoud, plaats, bericht", [
+    ("backup: 2026-04-14\n", "1:1",
+     "AVG002 verkeerde opbouw: verwacht een lijst van teruggezette back-ups ('- backup: ...')"),
+    ("- backup: 2026-02-30\n  teruggezet_op: 2026-04-20\n", "1:11", "AVG002 'backup'"),
+    ("- backup: 2026-04-14\n  teruggezet_op: [\n", "3:1", "AVG001"),
+], ids=["geen lijst", "onmogelijke datum", "kapotte yaml"])
+def test_a_damaged_restore_file_is_a_finding_of_check_with_its_place(
+        cli: Any, voorbeeld: Path, inhoud: str, plaats: str, bericht: str) -> None:
+    (voorbeeld / HERSTEL).write_text(inhoud, encoding="utf-8")
+    result = cli("check", "--repo", str(voorbeeld), "--vandaag", DAG)
+    assert result.exit_code == 1
+    assert f"{HERSTEL}:{plaats}: fout {bericht}" in result.out
+
+
+@pytest.mark.parametrize("opdracht", [("status",), ("deadlines",), ("verzoek", "list")],
+                         ids=" ".join)
+def test_every_overview_names_a_damaged_restore_file(cli: Any, voorbeeld: Path,
+                                                     opdracht: tuple[str, ...]) -> None:
+    (voorbeeld / HERSTEL).write_text("backup: 2026-04-14\n", encoding="utf-8")
+    result = cli(*opdracht, "--repo", str(voorbeeld), "--vandaag", DAG)
+    assert result.exit_code == 2
+    assert result.err.startswith(KOP)
+    assert (f"  {HERSTEL}:1:1: niet gelezen: verkeerde opbouw: verwacht een lijst van "
+            "teruggezette back-ups ('- backup: ...'); alle herstellingen in dit bestand "
+            "ontbreken\n") in result.err
+    assert result.err.count(HERSTEL) == 2  # the line and the total, said once
+
+
+def test_an_empty_restore_file_is_said_like_any_empty_register_file(
+        cli: Any, voorbeeld: Path) -> None:
+    (voorbeeld / HERSTEL).write_text("# nog niets teruggezet\n", encoding="utf-8")
+    result = cli("check", "--repo", str(voorbeeld), "--vandaag", DAG)
+    assert result.exit_code == 1
+    assert result.out.startswith(f"{HERSTEL}:1:1: fout AVG001 bestand is leeg\n"
+                                 "    → vul het bestand in of verwijder het\n")
+    (voorbeeld / HERSTEL).unlink()  # no restore ever: no file, and nothing to say
+    assert cli("check", "--repo", str(voorbeeld), "--vandaag", DAG, "--strict").exit_code == 0

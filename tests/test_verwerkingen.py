@@ -59,7 +59,7 @@ def test_status_text(cli, voorbeeld: Path) -> None:  # type: ignore[no-untyped-d
         "Bewaartermijnen: geen eigen verzoeken of datalekken te anonimiseren (1 vastgehouden "
         "door een blokkade).\n"
         "\n"
-        "Controle: 0 fouten, 0 waarschuwingen, 0 info (62 bestanden).\n"
+        "Controle: 0 fouten, 0 waarschuwingen, 0 info (63 bestanden).\n"
     )
 
 

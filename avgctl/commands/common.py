@@ -189,13 +189,15 @@ def open_register(repo: Path | None, delen: frozenset[str] | None = None,
     return register
 
 
-def meld_fouten(register: Register) -> None:
-    """Say on stderr that some of what was read could not be (see ``open_register``)."""
-    if register.load_findings:
+def meld_fouten(register: Register, behalve: str | None = None) -> None:
+    """Say on stderr that some of what was read could not be (see ``open_register``); not of
+    the file ``behalve``, which the command reads and reports itself."""
+    fouten = [f for f in register.load_findings if f.location.file != behalve]
+    if fouten:
         from avgctl.output.console import warning
 
-        bestanden = sorted({f.location.file for f in register.load_findings})
-        warning(f"{len(register.load_findings)} fout(en) in {', '.join(bestanden[:3])}"
+        bestanden = sorted({f.location.file for f in fouten})
+        warning(f"{len(fouten)} fout(en) in {', '.join(bestanden[:3])}"
                 + (" en meer" if len(bestanden) > 3 else "")
                 + "; wat daar staat, ontbreekt hieronder. Zie 'avgctl check'")
 

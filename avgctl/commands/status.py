@@ -68,21 +68,19 @@ def run(repo: Path | None, dag: dt.date | None, fmt: str,
         tellingen = cache.tellingen(findings)
     meld_overzicht(register)
     scherm = status(register, tellingen, today, now=now, feiten=feiten)
-    output.write(dataclasses.replace(scherm, herstel=_herstel(root)), fmt, register.overgeslagen)
+    output.write(dataclasses.replace(scherm, herstel=_herstel(root, register)), fmt,
+                 register.overgeslagen)
     return uitkomst(register, EXIT_OK)
 
 
-def _herstel(root: Path) -> list[Herstelstand]:
-    """Restored backups with erasures not yet done again; only read when a restore was ever
-    recorded (registers/herstel.yaml), so the screen stays quick without one."""
-    from avgctl.store import herstel as opslag
-
-    if not (root / opslag.HERSTEL_FILE).exists():
-        return []
+def _herstel(root: Path, register: Register) -> list[Herstelstand]:
+    """Restored backups with erasures not yet done again. The register read them with the
+    requests (a damaged file is reported with everything else that could not be read); only
+    when there are any, every request is read to see which are done again."""
     from avgctl.store.repo import load_register
     from avgctl.verzoeken.herstel import onbevestigd
 
-    herstellingen = opslag.lees(root)
+    herstellingen = [b.model for b in register.herstellingen]
     verzoeken = load_register(root, frozenset({"verzoeken"})).verzoeken if herstellingen else []
     return [Herstelstand(h.backup, h.teruggezet_op, n)
             for h, n in onbevestigd(verzoeken, herstellingen)]

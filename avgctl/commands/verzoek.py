@@ -210,7 +210,10 @@ def herstel(repo: Path | None, backup: dt.date, dag: dt.date | None, bevestig: b
     from avgctl.verzoeken.herstel import opnieuw
 
     root = repo_root(repo)
-    register = open_register(root, VERZOEKEN)
+    # registers/herstel.yaml is read again under its lock below, and says itself what is
+    # wrong with it.
+    register = open_register(root, VERZOEKEN, waarschuw=False)
+    meld_fouten(register, behalve=opslag.HERSTEL_FILE)
     today = vandaag(dag, register)
     if backup > today:
         raise UsageError(f"--backup {backup.isoformat()} ligt na vandaag "

@@ -16,7 +16,7 @@ MAX_REGELS = 20  # more than this on a screen helps nobody; the count still cove
 
 _MEERVOUD = {"verzoek": "verzoeken", "datalek": "datalekken", "verwerking": "verwerkingen",
              "partij": "partijen", "bewaartermijn": "bewaartermijnen",
-             "instelling": "instellingen", "record": "records"}
+             "instelling": "instellingen", "herstel": "herstellingen", "record": "records"}
 
 
 def meld(overgeslagen: Sequence[Overgeslagen]) -> None:

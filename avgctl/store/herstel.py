@@ -8,12 +8,12 @@ from pydantic import TypeAdapter, ValidationError
 
 from avgctl.errors import UsageError
 from avgctl.models.herstel import Herstel
+from avgctl.store.register import HERSTEL_FILE as HERSTEL_FILE
 from avgctl.store.schemafout import translate_all
 from avgctl.store.schrijven import atomic_write
 from avgctl.store.slot import eis_slot
 from avgctl.store.yamlfile import LoadError, dump_yaml, load_yaml
 
-HERSTEL_FILE = "registers/herstel.yaml"
 KOP = ("# Teruggezette back-ups, bijgehouden door 'avgctl verzoek herstel'. Per verzoek zegt\n"
        "# 'opnieuw_toegepast_op' in het verzoekenregister dat een wissing of correctie na het\n"
        "# terugzetten opnieuw is uitgevoerd.\n")

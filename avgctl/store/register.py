@@ -19,6 +19,7 @@ from avgctl.store.yamlfile import YamlDocument
 
 if TYPE_CHECKING:  # the annotations only: each model is built when a loader needs it
     from avgctl.models import Bewaartermijn, Config, Datalek, Partij, Verwerking
+    from avgctl.models.herstel import Herstel
 
 Document = YamlDocument | CsvDocument
 
@@ -29,6 +30,7 @@ PARTIJEN_FILE = "registers/partijen.yaml"
 DATALEKKEN_DIR = "registers/datalekken"
 VERZOEKEN_FILE = "registers/verzoeken.csv"
 VERZOEKEN_DIR = "registers/verzoeken"
+HERSTEL_FILE = "registers/herstel.yaml"  # the restored backups (avgctl verzoek herstel)
 
 
 @dataclass(slots=True)
@@ -94,6 +96,8 @@ class Register:
     # register as columns instead of in ``verzoeken``, which then holds only the requests of
     # the folder registers/verzoeken.
     verzoektabel: Verzoektabel | None = None
+    # The restored backups (registers/herstel.yaml), read with the requests they concern.
+    herstellingen: list[Bron[Herstel]] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)  # every file read, readable or not
     load_findings: list[Finding] = field(default_factory=list)

@@ -23,6 +23,7 @@ from avgctl.store.register import (
     BEWAARTERMIJNEN_FILE,
     CONFIG_FILE,
     DATALEKKEN_DIR,
+    HERSTEL_FILE,
     PARTIJEN_FILE,
     VERWERKINGEN_DIR,
     VERZOEKEN_DIR,
@@ -55,7 +56,8 @@ GESLOTEN = ("afgehandeld", "ingetrokken")
 # The folders that hold one record per file, and what such a record is called.
 _MAPPEN = {VERWERKINGEN_DIR: "verwerking", DATALEKKEN_DIR: "datalek", VERZOEKEN_DIR: "verzoek"}
 _BESTANDEN = {VERZOEKEN_FILE: "verzoek", PARTIJEN_FILE: "partij",
-              BEWAARTERMIJNEN_FILE: "bewaartermijn", CONFIG_FILE: "instelling"}
+              BEWAARTERMIJNEN_FILE: "bewaartermijn", CONFIG_FILE: "instelling",
+              HERSTEL_FILE: "herstel"}
 
 
 def _soort(rel: str) -> tuple[str, bool]:
@@ -219,6 +221,19 @@ def _load_rest(root: Path, register: Register, loader: _Loader, delen: frozenset
             verzoek = loader.validate(Verzoek, doc, doc.data, ())
             if verzoek is not None:
                 register.verzoeken.append(Bron(verzoek, doc))
+
+    # The restored backups say which requests must be carried out again: a damaged file is
+    # reported like any register file, so that no overview looks complete without it.
+    doc = (loader.read(HERSTEL_FILE)
+           if "verzoeken" in delen and _present(root / HERSTEL_FILE) else None)
+    if doc is not None and doc.data is not None and loader.expect(
+            doc, list, "een lijst van teruggezette back-ups ('- backup: ...')"):
+        from avgctl.models.herstel import Herstel
+
+        for index, item in enumerate(doc.data):
+            herstel = loader.validate(Herstel, doc, item, (index,))
+            if herstel is not None:
+                register.herstellingen.append(Bron(herstel, doc, (index,)))
 
 
 def cores() -> int:
