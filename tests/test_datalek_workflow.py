@@ -1275,5 +1275,5 @@ def test_workflow_on_a_copy_of_the_example(cli: Any, tmp_path: Path) -> None:
     assert {k: v for k, v in after.items() if k in before} == before
     assert set(after) - set(before) == {"DL-2026-011.yaml"}
     check = cli("check", "--vandaag", "2026-11-20", *repo)
-    assert (check.exit_code, check.out) == (0, "Geen bevindingen (63 bestanden, 35 "
+    assert (check.exit_code, check.out) == (0, "Geen bevindingen (64 bestanden, 35 "
                                                "verwerkingen gecontroleerd).\n")
