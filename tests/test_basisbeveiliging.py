@@ -70,3 +70,18 @@ def test_exports_mark_the_inherited_measures(cli, tmp_path: Path) -> None:  # ty
     rijen = list(csv.DictReader(io.StringIO(tabel.out)))
     assert rijen and all(r["beveiliging_organisatie"] == "iso-27001-beleid, toegangsbeheer"
                          and r["beveiliging"] == "" for r in rijen)
+
+
+def test_a_data_items_own_measures_come_on_top_of_the_activitys(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Gegeven.beveiliging adds to the activity's measures (models/verwerking.py), in the
+    table export as on screen: the activity's first, then the item's, each once."""
+    files = dict(BASIS)
+    assert "beveiliging: [toegangsbeheer]\n" in files[V]
+    files[V] = files[V].replace("    bewaartermijn: dossier\n", "    bewaartermijn: dossier\n"
+                                "    beveiliging: [versleuteling, toegangsbeheer]\n")
+    root = write_repo(tmp_path, files)
+    assert check_repo(root) == []
+    tabel = cli("verwerkingen", "export", "-f", "csv", "--repo", str(root),
+                "--vandaag", "2026-06-01")
+    (rij,) = list(csv.DictReader(io.StringIO(tabel.out)))
+    assert rij["beveiliging"] == "toegangsbeheer, versleuteling"

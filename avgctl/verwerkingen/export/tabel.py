@@ -59,7 +59,8 @@ def _rijen(register: Register, v: Verwerking, basis: str) -> list[list[str]]:
             g.wettelijke_basis or "", g.bron or "", namen(register, g.verwerkers),
             namen(register, ontvangers_van(v, index)), ", ".join(g.systemen),
             bewaartermijn_tekst(register, bewaartermijn_van(v, index)),
-            ", ".join(g.beveiliging or v.beveiliging),
+            # A data item's own measures come on top of the activity's (models.verwerking).
+            ", ".join(dict.fromkeys([*v.beveiliging, *g.beveiliging])),
             basis,
             *slot,
         ])
