@@ -1,5 +1,6 @@
-"""The scan's own command-line parser (cli/snel.py) against Typer's: the same parameters for
-every command line it accepts, and the same output and exit code through ``python -m avgctl``."""
+"""The quick command-line parser of the scan and the request list (cli/snel.py) against
+Typer's: the same parameters for every command line it accepts, and the same output and exit
+code through ``python -m avgctl``."""
 
 from __future__ import annotations
 
@@ -16,29 +17,39 @@ from avgctl.cli import snel
 from avgctl.cli.app import main
 from tests.conftest import PROJECT
 
+# Per quick command: its definition, the command function Typer calls, and that function's
+# parameters in order (``dag`` is given to the quick parser as ``vandaag``).
+OPDRACHTEN = {
+    "scan": (snel.SCAN, "scan", "scan", ["repo", "vandaag", "bronnen", "kaart", "database",
+                                         "fmt", "uit", "fail_on"]),
+    "list": (snel.VERZOEK_LIST, "verzoek", "list_", ["repo", "vandaag", "open_", "te_laat",
+                                                     "type_", "behandelaar", "fmt"]),
+}
 
-def _typer(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any] | None:
-    """What Typer hands to the scan command for ``argv`` (None when it never gets there)."""
-    from avgctl.commands import scan as command
 
+def _typer(argv: list[str], monkeypatch: pytest.MonkeyPatch, soort: str = "scan"
+           ) -> dict[str, Any] | None:
+    """What Typer hands to the command for ``argv`` (None when it never gets there)."""
+    import importlib
+
+    _, module, functie, namen = OPDRACHTEN[soort]
+    command = importlib.import_module(f"avgctl.commands.{module}")
     gekregen: dict[str, Any] = {}
 
-    def opname(repo: Any, dag: Any, bronnen: Any, kaart: Any, database: Any, fmt: Any,
-               uit: Any, fail_on: Any) -> int:
-        gekregen.update(repo=repo, vandaag=dag, bronnen=bronnen, kaart=kaart,
-                        database=database, fmt=fmt, uit=uit, fail_on=fail_on)
+    def opname(*args: Any) -> int:
+        gekregen.update(zip(namen, args, strict=True))
         return 0
 
     with monkeypatch.context() as m:
-        m.setattr(command, "scan", opname)
+        m.setattr(command, functie, opname)
         main(argv)
     return gekregen or None
 
 
-def _snel(argv: list[str]) -> dict[str, Any] | None:
+def _snel(argv: list[str], soort: str = "scan") -> dict[str, Any] | None:
     import datetime as dt
 
-    waarden = snel.ontleed(argv)
+    waarden = snel.ontleed(argv, OPDRACHTEN[soort][0])
     if waarden is not None and waarden["vandaag"] is not None:
         waarden["vandaag"] = dt.date.fromisoformat(waarden["vandaag"])
     return waarden
@@ -56,12 +67,25 @@ GEWOON = [
 ]
 
 
-@pytest.mark.parametrize("argv", GEWOON, ids=lambda a: " ".join(a[2:]) or "leeg")
+LIJST = [
+    ["verzoek", "list"],
+    ["verzoek", "list", "--open", "--vandaag", "2026-11-20"],
+    ["verzoek", "list", "--te-laat", "--type", "wissing", "-f", "json", "--repo", "org"],
+    ["verzoek", "list", "--behandelaar=Teamleider klantcontact", "--format=json", "--open"],
+    ["verzoek", "list", "--vandaag=2026-02-28", "--te-laat", "--open"],
+]
+
+
+@pytest.mark.parametrize("soort, argv", [*(("scan", a) for a in GEWOON),
+                                         *(("list", a) for a in LIJST)],
+                         ids=lambda a: " ".join(a) if isinstance(a, list) else a)
 def test_plain_command_lines_are_read_as_typer_reads_them(
-        argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert _snel(argv) is not None
-    assert _snel(argv) == _typer(argv, monkeypatch)
+        soort: str, argv: list[str], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert _snel(argv, soort) is not None
+    assert _snel(argv, soort) == _typer(argv, monkeypatch, soort)
+    andere = next(k for k in OPDRACHTEN if k != soort)
+    assert snel.ontleed(argv, OPDRACHTEN[andere][0]) is None
 
 
 @pytest.mark.parametrize("argv", [
@@ -80,29 +104,33 @@ def test_anything_else_is_left_to_typer(argv: list[str]) -> None:
 
 WOORD = st.sampled_from(["a.csv", "b.parquet", "x y.csv", "k.yaml", "csv", "json", "text",
                          "vervallen", "2026-11-20", "2026-02-30", "-", "", "--", "-x", "a=b",
-                         "=", "postgresql://h/db", "--kaart", "-f", "--uit", "--help"])
-OPTIE = st.sampled_from([*snel.OPTIES, "--onbekend", "-q"])
-DEEL = st.one_of(
-    WOORD.map(lambda w: [w]),
-    st.tuples(OPTIE, WOORD).map(list),
-    st.tuples(OPTIE, WOORD).map(lambda t: [f"{t[0]}={t[1]}"]),
-)
+                         "=", "postgresql://h/db", "--kaart", "-f", "--uit", "--help",
+                         "wissing", "Privacyteam", "org", "--open"])
 
 
+def _delen(soort: str) -> st.SearchStrategy[list[str]]:
+    optie = st.sampled_from([*OPDRACHTEN[soort][0].opties, "--onbekend", "-q"])
+    return st.one_of(WOORD.map(lambda w: [w]), optie.map(lambda o: [o]),
+                     st.tuples(optie, WOORD).map(list),
+                     st.tuples(optie, WOORD).map(lambda t: [f"{t[0]}={t[1]}"]))
+
+
+@pytest.mark.parametrize("soort", OPDRACHTEN)
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(delen=st.lists(DEEL, max_size=6))
+@given(data=st.data())
 def test_whatever_the_quick_parser_accepts_typer_reads_the_same(
-        delen: list[list[str]], monkeypatch: pytest.MonkeyPatch,
+        soort: str, data: st.DataObject, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["bewaartermijnen", "scan", *(w for deel in delen for w in deel)]
+    delen = data.draw(st.lists(_delen(soort), max_size=6))
+    argv = [*OPDRACHTEN[soort][0].woorden, *(w for deel in delen for w in deel)]
     try:
-        verwacht = _snel(argv)
+        verwacht = _snel(argv, soort)
     except ValueError:  # a --vandaag that is no date: the command says so, as through Typer
         verwacht = None
-        assert snel.ontleed(argv) is not None
+        assert snel.ontleed(argv, OPDRACHTEN[soort][0]) is not None
     if verwacht is not None:
-        assert _typer(argv, monkeypatch) == verwacht, argv
+        assert _typer(argv, monkeypatch, soort) == verwacht, argv
     capsys.readouterr()
 
 
@@ -135,62 +163,22 @@ def test_through_python_m_avgctl_the_output_is_typers(argv: list[str]) -> None:
     _beide(["bewaartermijnen", "scan", *argv], PROJECT / "registers")
 
 
-def test_the_quick_scan_imports_no_typer() -> None:
-    code = ("import sys\nsys.argv = ['avgctl', 'bewaartermijnen', 'scan', "
-            "'inventaris/inventaris.csv', '--vandaag', '2026-11-20']\n"
+@pytest.mark.parametrize("argv, cwd", [
+    (["bewaartermijnen", "scan", "inventaris/inventaris.csv", "--vandaag", "2026-11-20"],
+     PROJECT / "registers"),
+    (["verzoek", "list", "--vandaag", "2026-11-20"], PROJECT),
+], ids=["scan", "list"])
+def test_the_quick_commands_import_no_typer(argv: list[str], cwd: Path) -> None:
+    code = (f"import sys\nsys.argv = ['avgctl', *{argv!r}]\n"
             "import os\nos._exit = lambda code: print(sorted(m for m in sys.modules "
             "if m.split('.')[0] in ('typer', 'click')), code)\n"
             "from avgctl.__main__ import main\nmain()\n")
-    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT / "registers",
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True,
+                            text=True, check=False)
     assert result.stdout.strip().splitlines()[-1] == "[] 0", result.stderr
 
 
-# The list of every request (verzoek list) is read by the same quick parser.
-
-def _typer_lijst(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any] | None:
-    from avgctl.commands import verzoek as command
-
-    gekregen: dict[str, Any] = {}
-
-    def opname(repo: Any, dag: Any, open_: Any, te_laat: Any, type_: Any, behandelaar: Any,
-               fmt: Any) -> int:
-        gekregen.update(repo=repo, vandaag=dag, open_=open_, te_laat=te_laat, type_=type_,
-                        behandelaar=behandelaar, fmt=fmt)
-        return 0
-
-    with monkeypatch.context() as m:
-        m.setattr(command, "list_", opname)
-        main(argv)
-    return gekregen or None
-
-
-def _snel_lijst(argv: list[str]) -> dict[str, Any] | None:
-    import datetime as dt
-
-    waarden = snel.ontleed(argv, snel.VERZOEK_LIST)
-    if waarden is not None and waarden["vandaag"] is not None:
-        waarden["vandaag"] = dt.date.fromisoformat(waarden["vandaag"])
-    return waarden
-
-
-LIJST = [
-    ["verzoek", "list"],
-    ["verzoek", "list", "--open", "--vandaag", "2026-11-20"],
-    ["verzoek", "list", "--te-laat", "--type", "wissing", "-f", "json", "--repo", "org"],
-    ["verzoek", "list", "--behandelaar=Teamleider klantcontact", "--format=json", "--open"],
-    ["verzoek", "list", "--vandaag=2026-02-28", "--te-laat", "--open"],
-]
-
-
-@pytest.mark.parametrize("argv", LIJST, ids=lambda a: " ".join(a[2:]) or "leeg")
-def test_plain_list_command_lines_are_read_as_typer_reads_them(
-        argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert _snel_lijst(argv) is not None
-    assert _snel_lijst(argv) == _typer_lijst(argv, monkeypatch)
-    assert snel.ontleed(argv) is None  # not a scan
-
+# The list of every request (verzoek list): what is left to Typer, and its output.
 
 @pytest.mark.parametrize("argv", [
     ["verzoek", "list", "--help"], ["verzoek", "list", "-h"], ["verzoek", "list", "extra"],
@@ -202,35 +190,6 @@ def test_plain_list_command_lines_are_read_as_typer_reads_them(
 ])
 def test_any_other_list_command_line_is_left_to_typer(argv: list[str]) -> None:
     assert snel.ontleed(argv, snel.VERZOEK_LIST) is None
-
-
-LIJSTWOORD = st.sampled_from(["json", "text", "wissing", "Privacyteam", "2026-11-20",
-                              "2026-02-30", "-", "", "--", "-x", "a=b", "org", "--open",
-                              "--help"])
-LIJSTOPTIE = st.sampled_from([*snel.VERZOEK_LIST.opties, "--onbekend", "-q"])
-LIJSTDEEL = st.one_of(
-    LIJSTWOORD.map(lambda w: [w]),
-    LIJSTOPTIE.map(lambda o: [o]),
-    st.tuples(LIJSTOPTIE, LIJSTWOORD).map(list),
-    st.tuples(LIJSTOPTIE, LIJSTWOORD).map(lambda t: [f"{t[0]}={t[1]}"]),
-)
-
-
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(delen=st.lists(LIJSTDEEL, max_size=6))
-def test_whatever_the_quick_parser_accepts_of_a_list_typer_reads_the_same(
-        delen: list[list[str]], monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["verzoek", "list", *(w for deel in delen for w in deel)]
-    try:
-        verwacht = _snel_lijst(argv)
-    except ValueError:  # a --vandaag that is no date: the command says so, as through Typer
-        verwacht = None
-        assert snel.ontleed(argv, snel.VERZOEK_LIST) is not None
-    if verwacht is not None:
-        assert _typer_lijst(argv, monkeypatch) == verwacht, argv
-    capsys.readouterr()
 
 
 @pytest.mark.parametrize("argv", [
@@ -265,13 +224,3 @@ def test_a_damaged_register_gives_the_same_list_and_exit_code(tmp_path: Path) ->
                             check=False)
     assert result.returncode == 1
     assert "registers/verzoeken.csv:3:" in result.stderr
-
-
-def test_the_quick_list_imports_no_typer() -> None:
-    code = ("import sys\nsys.argv = ['avgctl', 'verzoek', 'list', '--vandaag', '2026-11-20']\n"
-            "import os\nos._exit = lambda code: print(sorted(m for m in sys.modules "
-            "if m.split('.')[0] in ('typer', 'click')), code)\n"
-            "from avgctl.__main__ import main\nmain()\n")
-    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True,
-                            text=True, check=False)
-    assert result.stdout.strip().splitlines()[-1] == "[] 0", result.stderr

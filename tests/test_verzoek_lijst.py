@@ -41,13 +41,17 @@ def _gewoon(root: Path, vandaag: dt.date, alleen_open: bool = False, te_laat: bo
     return rows
 
 
+def _met_verzoeken(tmp_path: Path, rows: list[str]) -> Path:
+    return write_repo(tmp_path, {**BASIS, "registers/verzoeken.csv": "\n".join(rows) + "\n"})
+
+
 def test_the_same_day_is_ordered_by_reference_then_as_in_the_register(tmp_path: Path) -> None:
     rows = ["referentie,ontvangen,betrokkene_ref,kanaal,type,status",
             "AVG-2026-0003,2026-03-02,K-1,email,inzage,open",
             "AVG-2026-0001,2026-03-02,K-2,email,wissing,open",
             "AVG-2026-0002,2026-03-01,K-3,email,inzage,open",
             "AVG-2026-0001,2026-03-02,K-4,brief,bezwaar,open"]
-    root = write_repo(tmp_path, {**BASIS, "registers/verzoeken.csv": "\n".join(rows) + "\n"})
+    root = _met_verzoeken(tmp_path, rows)
     assert [(r[0], r[1]) for r in _kolommen(root, dt.date(2026, 6, 1))] == [
         ("AVG-2026-0002", "inzage"), ("AVG-2026-0001", "wissing"),
         ("AVG-2026-0001", "bezwaar"), ("AVG-2026-0003", "inzage")]
@@ -72,7 +76,7 @@ def test_what_is_left_out_is_reported_the_same(tmp_path: Path) -> None:
             "AVG-2026-0002,2026-02-30,K-2,email,inzage,open,Privacyteam",
             "AVG-2026-0003,2026-03-02,K-3,fax,wissing,open,",
             "AVG-2026-0004,2026-03-01,K-4,email,wissing,afgehandeld,Privacyteam"]
-    root = write_repo(tmp_path, {**BASIS, "registers/verzoeken.csv": "\n".join(rows) + "\n"})
+    root = _met_verzoeken(tmp_path, rows)
     gewoon = load_register(root)
     tabel = load_register(root, verzoekvelden=LIJSTVELDEN, bewaren=False)
     assert tabel.overgeslagen == gewoon.overgeslagen
