@@ -310,6 +310,39 @@ def test_map_with_csv_and_parquet(cli, org: Path, kaart: Path) -> None:  # type:
                                      "niet_te_berekenen": 0, "niet_begonnen": 0}]
 
 
+@pytest.mark.parametrize("fail_on", [[], ["--fail-on", "vervallen"]])
+def test_the_file_duckdb_writes_is_the_list_on_stdout(cli, org: Path, kaart: Path,  # type: ignore[no-untyped-def]
+                                                      tmp_path: Path, fail_on: list[str]) -> None:
+    """With --uit DuckDB writes the CSV list itself and only the counts come back; the file is
+    what --format csv prints, record for record, also for a record twice in one export."""
+    rijen = [*INVENTARIS, INVENTARIS[0]]
+    inv = _csv(tmp_path / "inventaris.csv", HEADER, rijen)
+    for bronnen in ([str(inv)], ["--kaart", str(kaart)], [str(inv), str(inv)]):
+        args = ["bewaartermijnen", "scan", *bronnen, "--repo", str(org), "--vandaag", VANDAAG,
+                "--format", "csv", *fail_on]
+        uit = tmp_path / "lijst.csv"
+        uit.unlink(missing_ok=True)
+        gedrukt = cli(*args)
+        geschreven = cli(*args, "--uit", str(uit))
+        assert (geschreven.exit_code, geschreven.out, geschreven.err) == \
+            (gedrukt.exit_code, "", f"Geschreven: {uit}\n"), bronnen
+        assert gedrukt.exit_code == (1 if fail_on else 0)
+        assert uit.read_text(encoding="utf-8") == gedrukt.out, bronnen
+        if bronnen[0] == str(inv):
+            assert gedrukt.out.count(INVENTARIS[0][0] + ",") == 2 * len(bronnen)
+
+
+def test_a_bad_row_writes_no_file(cli, org: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    inv = _csv(tmp_path / "inventaris.csv", HEADER, [*INVENTARIS, ["X-1", "dossier", "morgen", ""]])
+    uit = tmp_path / "lijst.csv"
+    args = ["bewaartermijnen", "scan", str(inv), "--repo", str(org), "--vandaag", VANDAAG,
+            "--format", "csv"]
+    gedrukt, geschreven = cli(*args), cli(*args, "--uit", str(uit))
+    assert geschreven.exit_code == gedrukt.exit_code == 2
+    assert geschreven.err == gedrukt.err and gedrukt.out == geschreven.out == ""
+    assert not uit.exists()
+
+
 def test_map_value_without_a_rule_fails(cli, org: Path, kaart: Path) -> None:  # type: ignore[no-untyped-def]
     zaken = kaart.parent / "zaken.csv"
     zaken.write_text(zaken.read_text(encoding="utf-8")
@@ -576,6 +609,20 @@ def test_the_scan_transaction_cannot_write(pg: postgres.Server, pg_org: Path) ->
         runner.close()
     with psycopg.connect(pg.url) as con:
         assert con.execute("SELECT count(*) FROM zaken.dossiers").fetchone() == (4,)
+
+
+def test_both_runners_read_back_only_the_rows_asked_for(pg: postgres.Server) -> None:
+    from avgctl.store.inventaris import DuckDB, PostgreSQL
+
+    vraag = "SELECT * FROM (VALUES (NULL, 2), ('b', 1), (NULL, 1), ('a', 3)) AS t(id, n)"
+    for runner in (DuckDB(), PostgreSQL(pg.url)):
+        try:
+            assert list(runner.rijen(vraag, [], "t", "id IS NOT NULL, id, n")) == \
+                [(None, 1), (None, 2), ("a", 3), ("b", 1)]
+            assert list(runner.rijen(vraag, [], "t", "id IS NOT NULL, id, n", "id IS NULL")) \
+                == [(None, 1), (None, 2)]
+        finally:
+            runner.close()
 
 
 def test_sql_prints_statements_a_dba_can_run(cli, org: Path, pg: postgres.Server,  # type: ignore[no-untyped-def]

@@ -456,6 +456,8 @@ FROM lijst"""
 
 # The order of scan()'s rows: the counts first, then the destruction list.
 VOLGORDE = "id IS NOT NULL, einde, id, bewaartermijn, status"
+# scan()'s count rows alone, for a caller that has the due rows written by the database.
+TELRIJEN = "id IS NULL"
 
 
 def problemen(bron: BronVorm, regels: dict[str, Rekenregel], vandaag: dt.date, dialect: Dialect,

@@ -133,6 +133,9 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
                               else DuckDB(output.voortgang()))
         return runners[soort]
 
+    # Every source is in DuckDB: the list goes from there to the file in one step (_kopieer),
+    # so only the count rows of each result are read back here, and need no sorting of the rest.
+    kopieer = fmt == "csv" and uit is not None and all(b.tabel is None for b, _ in bronnen)
     try:
         tellingen: list[Telling] = []
         lijsten = []
@@ -141,7 +144,7 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
             wat = export.pad if export is not None else f"tabel {bron.tabel}"
             r = runner(bron)
             rijen = _rijen(r, sqlgen.scan(bron, regels, today, dialect, boekjaar, export),
-                           dialect, wat, sqlgen.VOLGORDE)
+                           dialect, wat, sqlgen.VOLGORDE, sqlgen.TELRIJEN if kopieer else None)
             afgewezen = afgewezen_rijen(bron, export, r.afgewezen) if export else []
             # The counts come first: a problem is known before any due row is written.
             per_regel: dict[str | None, Telling] = {}
@@ -187,8 +190,7 @@ def scan(repo: Path | None, dag: dt.date | None, paden: list[Path], kaart: Path 
             volgorde = {bron.naam: i for i, (bron, _) in enumerate(bronnen)}
             tellingen.sort(key=lambda t: (volgorde[t.bron], t.bewaartermijn or ""))
 
-        if fmt == "csv" and uit is not None and all(b.tabel is None for b, _ in bronnen):
-            # Every source is in DuckDB: the list goes from there to the file in one step.
+        if kopieer and uit is not None:
             aantal = _kopieer(runner(bronnen[0][0]), lijsten, tellingen, uit)
             output.geschreven(uit)
         else:
@@ -229,8 +231,8 @@ def _kopieer(duckdb: Any, lijsten: list[Any], tellingen: list[Telling], uit: Pat
 
 
 def _rijen(runner: Any, query: sqlgen.Query, dialect: sqlgen.Dialect, wat: str,
-           volgorde: str | None = None) -> Any:
-    return runner.rijen(query.voor(dialect), query.params, wat, volgorde)
+           volgorde: str | None = None, waar: str | None = None) -> Any:
+    return runner.rijen(query.voor(dialect), query.params, wat, volgorde, waar)
 
 
 def sql(repo: Path | None, dag: dt.date | None, kaart: Path, dialect: str, actie: str,

@@ -314,15 +314,15 @@ class DuckDB:
         finally:
             Path(temp).unlink(missing_ok=True)
 
-    def rijen(self, sql: str, params: list[Any], wat: str,
-              volgorde: str | None = None) -> Iterator[tuple[Any, ...]]:
+    def rijen(self, sql: str, params: list[Any], wat: str, volgorde: str | None = None,
+              waar: str | None = None) -> Iterator[tuple[Any, ...]]:
         """The result rows, fetched in blocks. Each query has a cursor of its own, so that
         several results can be read side by side (the counts of every source first, then
         their due rows).
 
         With ``volgorde`` the result is first kept in a temporary table, sorted when it is
         read: the rows a CSV reader could not read are then known (:attr:`afgewezen`) before
-        the first row is handed out.
+        the first row is handed out. ``waar`` reads back only the kept rows it holds for.
         """
         cursor = self.con.cursor()
         self.afgewezen: list[tuple[int, str, str]] = []
@@ -340,7 +340,8 @@ class DuckDB:
                         (int(line), str(kolom or ""), str(soort)) for line, kolom, soort in
                         cursor.execute("SELECT line, column_name, error_type FROM reject_errors"
                                        " ORDER BY line, column_idx").fetchall()]
-                cursor.execute(f"SELECT * FROM {self.tabel} ORDER BY {volgorde}")
+                filter_ = f" WHERE {waar}" if waar is not None else ""
+                cursor.execute(f"SELECT * FROM {self.tabel}{filter_} ORDER BY {volgorde}")
         except self._duckdb.Error as exc:
             cursor.close()
             raise _duckdb_fout(exc, wat) from None
@@ -419,11 +420,13 @@ class PostgreSQL:
         self.con.read_only = True
         self._nummer = 0
 
-    def rijen(self, sql: str, params: list[Any], wat: str,
-              volgorde: str | None = None) -> Iterator[tuple[Any, ...]]:
+    def rijen(self, sql: str, params: list[Any], wat: str, volgorde: str | None = None,
+              waar: str | None = None) -> Iterator[tuple[Any, ...]]:
         """The result rows through a server-side cursor of their own: the database holds the
         result and hands it over in blocks."""
         self.afgewezen: list[tuple[int, str, str]] = []  # a table has no unreadable lines
+        if waar is not None:
+            sql = f"SELECT * FROM (\n{sql}\n) AS uitkomst WHERE {waar}"
         if volgorde is not None:
             sql = f"{sql}\nORDER BY {volgorde}"
         self._nummer += 1
