@@ -364,6 +364,10 @@ def _beoordeeld(bron: BronVorm, regels: dict[str, Rekenregel], vandaag: dt.date,
         f"NULLIF({b.tekst(bron.gebeurtenis_op)}, '')"
     regel_kolom = ("s.nr, CASE WHEN s.nr IS NULL THEN r.regel END AS onbekend, " if genummerd
                    else "r.regel, ")
+    # DuckDB's CSV reader also takes a year of fewer than four digits: 01-01-05 (a Dutch
+    # day-month-year) would be the year 1 and far past any period. No real event lies before
+    # the year 1000, so in a CSV such a date is unreadable, like any other that is no date.
+    eerste = "DATE '1000-01-01'" if _csv(export) else "DATE '0001-01-01'"
 
     def st(naam: str) -> str:
         return _status(naam, genummerd)
@@ -390,7 +394,7 @@ beoordeeld AS (
               WHEN s.soort IS NULL THEN {st(PROBLEEM_REGEL)}
               WHEN r.gebeurtenis_op IS NULL AND r.gebeurtenis_tekst IS NOT NULL
                    THEN {st(PROBLEEM_DATUM)}
-              WHEN r.gebeurtenis_op NOT BETWEEN DATE '0001-01-01' AND DATE '9999-12-31'
+              WHEN r.gebeurtenis_op NOT BETWEEN {eerste} AND DATE '9999-12-31'
                    THEN {st(PROBLEEM_DATUM)}
               WHEN s.soort = 'onbeperkt' THEN {st('onbeperkt')}
               WHEN s.soort <> 'termijn' THEN {st('niet_te_berekenen')}

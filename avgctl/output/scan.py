@@ -30,6 +30,12 @@ STATUS_TEKST = {
     "onbekende_bewaartermijn": "onbekende of ontbrekende bewaartermijn",
     "onleesbare_rij": "onleesbare rij",
 }
+_MEERVOUD = {
+    "id_ontbreekt": "zonder id",
+    "onleesbare_datum": "onleesbare datums",
+    "onbekende_bewaartermijn": "onbekende of ontbrekende bewaartermijnen",
+    "onleesbare_rij": "onleesbare rijen",
+}
 _PROBLEEM = {
     "id_ontbreekt": "het id ontbreekt",
     "onleesbare_datum": "de datum van de gebeurtenis is geen datum (schrijf JJJJ-MM-DD)",
@@ -165,8 +171,10 @@ def problemen(lijst_: list[Probleem], tellingen: list[Telling]) -> None:
             and p.bewaartermijn else ""
         console.print(f"{p.plek}: {p.toelichting or _PROBLEEM[p.soort]}{extra}", markup=False)
     totaal = sum(per_soort.values())
-    console.print(f"fout: {totaal} rij(en) konden niet worden beoordeeld ("
-                  + ", ".join(f"{n} {STATUS_TEKST[s]}" for s, n in sorted(per_soort.items()))
+    console.print(f"fout: {totaal} {'rij kon' if totaal == 1 else 'rijen konden'} niet worden "
+                  "beoordeeld ("
+                  + ", ".join(f"{n} {STATUS_TEKST[s] if n == 1 else _MEERVOUD[s]}"
+                              for s, n in sorted(per_soort.items()))
                   + "); er is geen vernietigingslijst gemaakt. Herstel de bron en scan opnieuw.",
                   markup=False)
 
