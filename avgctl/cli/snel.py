@@ -1,14 +1,15 @@
-"""Two commands without Typer, for the plain forms of their command lines: the retention scan
-and the list of every request.
+"""Three commands without Typer, for the plain forms of their command lines: the retention
+scan, the list of every request and the check.
 
-On millions of rows the scan's own work is a fraction of a second, and a list of 100,000
-requests has half the time of reading the register (issues 9 and 12); building Typer's command
-tree and option converters would add a sizeable share to either. This module reads only the
-forms that leave no doubt: the command's words, then its own arguments and options, each
-option at most once, written ``--optie WAARDE`` or ``--optie=WAARDE`` (a flag alone). Anything
-else (help, a global option, an unknown or repeated option, a value that looks like an option,
-``--``) returns None, and the Typer app parses it as always, with its Dutch messages; tests
-hold the two parsers together (tests/test_snel.py).
+On millions of rows the scan's own work is a fraction of a second, a list of 100,000 requests
+has half the time of reading the register, and a check at most one and a half times that
+(issues 9 and 12); building Typer's command tree and option converters would add a sizeable
+share to any of them. This module reads only the forms that leave no doubt: the command's
+words, then its own arguments and options, each option at most once, written ``--optie
+WAARDE`` or ``--optie=WAARDE`` (a flag alone). Anything else (help, a global option, an
+unknown or repeated option, a value that looks like an option, ``--``) returns None, and the
+Typer app parses it as always, with its Dutch messages; tests hold the two parsers together
+(tests/test_snel.py, tests/test_snel_check.py).
 """
 
 from __future__ import annotations
@@ -51,6 +52,15 @@ def _verzoek_list(waarden: dict[str, Any]) -> int:
                          waarden["fmt"])
 
 
+def _check(waarden: dict[str, Any]) -> int:
+    from avgctl.commands import check as command
+    from avgctl.commands.common import parse_nu, parse_vandaag
+
+    return command.run(waarden["repo"], parse_vandaag(waarden["vandaag"]), waarden["fmt"],
+                       [], [], waarden["strict"], waarden["quiet"], parse_nu(waarden["nu"]),
+                       waarden["sinds"])
+
+
 SCAN = Opdracht(
     ("bewaartermijnen", "scan"),
     {"--kaart": ("kaart", "pad"), "--database": ("database", "tekst"),
@@ -69,7 +79,16 @@ VERZOEK_LIST = Opdracht(
     {"open_": False, "te_laat": False, "type_": None, "behandelaar": None, "fmt": "text",
      "repo": None, "vandaag": None},
     voer_uit=_verzoek_list)
-OPDRACHTEN = (SCAN, VERZOEK_LIST)
+# ``--select`` and ``--ignore`` may be given more than once: left to Typer.
+CHECK = Opdracht(
+    ("check",),
+    {"--repo": ("repo", "pad"), "--vandaag": ("vandaag", "tekst"), "--format": ("fmt", "tekst"),
+     "-f": ("fmt", "tekst"), "--strict": ("strict", "vlag"), "--quiet": ("quiet", "vlag"),
+     "-q": ("quiet", "vlag"), "--nu": ("nu", "tekst"), "--sinds": ("sinds", "tekst")},
+    {"repo": None, "vandaag": None, "fmt": None, "strict": False, "quiet": False, "nu": None,
+     "sinds": None},
+    voer_uit=_check)
+OPDRACHTEN = (SCAN, VERZOEK_LIST, CHECK)
 OPTIES = SCAN.opties
 
 
