@@ -11,7 +11,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from avgctl.findings import Finding
-from avgctl.rules.identificatie import _BSN, _PHONE, elfproef, iban_geldig
+from avgctl.rules.identificatie import (
+    _BSN,
+    _IBAN,
+    _IBAN_CIJFERS,
+    _PHONE,
+    elfproef,
+    iban_geldig,
+)
 from tests.conftest import check_repo
 
 SETTINGS = settings(max_examples=100, deadline=None, derandomize=True)
@@ -393,6 +400,7 @@ _PHONE_PLAIN = re.compile(
 _STUKKEN = st.sampled_from([
     *"0123456789", "+", "(", ")", "-", " ", ".", ",", "/", "_", "a", "Z", "é", "\n", "٣",
     "+31", "0031", "(0)", "(020)", "06", "111222333", "1112.22.333", "123456782", "+49",
+    "NL", "nl", "91", "ABNA", "0417", "1643", "DE89", "3704 0044",
 ])
 
 
@@ -410,25 +418,34 @@ def _treffers(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in pattern.finditer(text)]
 
 
+def _iban_treffers(text: str) -> list[tuple[int, str]]:
+    """What AVG602 finds: its pattern matches from the check digits, two characters in."""
+    return [(begin, text[begin:end]) for begin, end in
+            ((m.start() - 2, m.end()) for m in _IBAN_CIJFERS.finditer(text))]
+
+
 @settings(max_examples=3000, deadline=None, derandomize=True)
 @given(st.lists(_STUKKEN, max_size=24).map("".join) | _NUMMERACHTIG)
 def test_scan_patterns_match_as_the_plain_patterns(text: str) -> None:
     assert _treffers(_BSN, text) == _treffers(_BSN_PLAIN, text)
     assert _treffers(_PHONE, text) == _treffers(_PHONE_PLAIN, text)
+    assert _iban_treffers(text) == _treffers(_IBAN, text)
 
 
 _BEKEND = ["111222333", "a111222333", "x 1112.22.333.", "BSN: 111222333, ok", "1111222333",
            "06-12345678", "+31 6 12345678", "0031 (0)6 12345678", "(020) 555 0100",
            "+49 30 1234567", "+31612345678", "a06-12345678", "+0612345678",
-           "tel:(0)20 5550100", "020-5550100x"]
+           "tel:(0)20 5550100", "020-5550100x", "NL91ABNA0417164300", "xNL91ABNA0417164300",
+           "NL91 ABNA 0417 1643 00.", "rekening DE89370400440532013000, ok", "NL91ABNA04"]
 
 
 @pytest.mark.parametrize("text", _BEKEND)
 def test_scan_patterns_on_known_texts(text: str) -> None:
     assert _treffers(_BSN, text) == _treffers(_BSN_PLAIN, text)
     assert _treffers(_PHONE, text) == _treffers(_PHONE_PLAIN, text)
+    assert _iban_treffers(text) == _treffers(_IBAN, text)
 
 
 def test_the_known_texts_hold_matches_and_near_misses() -> None:
-    for pattern, hits in ((_BSN_PLAIN, 3), (_PHONE_PLAIN, 6)):
+    for pattern, hits in ((_BSN_PLAIN, 3), (_PHONE_PLAIN, 7), (_IBAN, 3)):
         assert sum(bool(_treffers(pattern, text)) for text in _BEKEND) == hits

@@ -25,6 +25,11 @@ from avgctl.store.yamlfile import YamlDocument
 # same (tests/test_identificatie.py compares them with the plain way of writing them).
 _BSN = re.compile(r"\d(?<![\w.,/-]\d)(?:\d{8}|\d{3}\.\d{2}\.\d{3})(?![\w/-]|[.,]\d)")
 _IBAN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30})(?![A-Za-z0-9])")
+# The same, found by its two check digits (digits are rarer than letters in a register): the
+# country code before them is tested behind them, and the match starts two characters earlier.
+_IBAN_CIJFERS = re.compile(
+    r"\d\d(?<=[A-Za-z]{2}\d\d)(?<![A-Za-z0-9][A-Za-z]{2}\d\d)(?: ?[A-Za-z0-9]){11,30}"
+    r"(?![A-Za-z0-9])")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Dutch numbers (+31, 0031 or 0, then nine digits), an area code in brackets, or another
 # country's +code; by the character they start with.
@@ -65,6 +70,7 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 class _Scan(Rule):
     pattern: re.Pattern[str]
+    voor = 0  # characters of a match that stand before where ``pattern`` matches
     soort: str
     hint = ("haal het gegeven uit het register; verwijs naar een persoon met een zaak- of "
             "klantnummer, nooit met een naam, e-mailadres, telefoonnummer, BSN of IBAN")
@@ -108,14 +114,15 @@ class _Scan(Rule):
     def matches(self, text: str, allowed: set[str]) -> Iterator[tuple[int, str]]:
         excluded: list[tuple[int, int]] | None = None
         for match in self.pattern.finditer(text):
-            found = match.group(0)
+            begin = match.start() - self.voor
+            found = text[begin:match.end()]
             if _normal(found) in allowed or not self.valid(found):
                 continue
             if excluded is None:
                 excluded = self.excluded(text)
-            if any(start <= match.start() < end for start, end in excluded):
+            if any(start <= begin < end for start, end in excluded):
                 continue
-            yield match.start(), found
+            yield begin, found
 
     def scan_csv(self, doc: CsvDocument, allowed: set[str]) -> Iterator[PendingFinding]:
         """Only the cells that can hold free text: dates, choices and ids are validated by
@@ -231,7 +238,8 @@ class IbanInRegister(_Scan):
     bij_schrijven = True
     title = "IBAN in een registerbestand"
     artikel = "art. 25 AVG"
-    pattern = _IBAN
+    pattern = _IBAN_CIJFERS
+    voor = 2
     soort = "IBAN"
     voorbeeld = Voorbeeld(
         "verwerking",
