@@ -139,7 +139,9 @@ _ONZICHTBAAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
 
 def _schoon(value: Any) -> Any:
     if isinstance(value, str):
-        return _ONZICHTBAAR.sub("", value) if _ONZICHTBAAR.search(value) else value
+        # Stripped again, as the models strip register text: '\x7f\t0' would otherwise begin
+        # with a tab, which at the start of a Markdown paragraph opens a code block.
+        return _ONZICHTBAAR.sub("", value).strip() if _ONZICHTBAAR.search(value) else value
     if isinstance(value, dict):
         return {key: _schoon(item) for key, item in value.items()}
     if isinstance(value, list):
