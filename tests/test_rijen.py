@@ -294,3 +294,17 @@ def test_a_column_is_visible_text_exactly_when_each_cell_is(cells: list[str]) ->
     from avgctl.store.rijen import _ZICHTBAAR, _alle_zichtbaar
 
     assert _alle_zichtbaar(cells) == all(_ZICHTBAAR.fullmatch(c) for c in cells)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab,\"\r\n\x0b\x0c\x1c\x85\u2028 ", max_size=40),
+       st.integers(min_value=0, max_value=45))
+def test_lines_are_split_where_the_csv_reader_splits_them(text: str, start: int) -> None:
+    """``regels`` (through str.splitlines when the text has no other line ends, else through
+    an expression) gives the lines io.StringIO gives the csv reader."""
+    import io
+
+    from avgctl.store.csvfile import regels
+
+    start = min(start, len(text))
+    assert list(regels(text, start)) == list(io.StringIO(text[start:], newline=""))
