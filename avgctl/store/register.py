@@ -53,16 +53,12 @@ class Verzoektabel:
     """The valid rows of the request register as columns, for a list of every request.
 
     ``kolommen[veld][i]`` is the validated value of ``veld`` in the i-th valid row, exactly
-    what its model would hold; ``rijen[i]`` is that row's index in ``doc``. A list of 100,000
-    requests shows five fields of each, and needs no model per row (DESIGN.md §5).
+    what its model would hold. A list of 100,000 requests shows five fields of each, and needs
+    no model per row (DESIGN.md §5).
     """
 
     doc: CsvDocument
     kolommen: dict[str, list[Any]]
-    rijen: list[int] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.rijen)
 
 
 @dataclass(frozen=True)

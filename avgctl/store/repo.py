@@ -422,9 +422,6 @@ class _Loader:
                     waarden, fout = rijen.tabel(block, tabel.kolommen)
                     for name, column in tabel.kolommen.items():
                         column += waarden[name]
-                    wrong = set(fout)
-                    tabel.rijen += (indices if not fout else
-                                    [i for n, i in enumerate(indices) if n not in wrong])
                     failed += [(indices[n], rijen.record(block[n])) for n in fout]
                     continue
                 for index, row, verzoek in zip(indices, block, rijen.valideer(block, verzamel),
