@@ -37,7 +37,7 @@ _REGEL = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+")
 
 def regels(text: str, start: int = 0) -> Iterator[str]:
     """The lines of ``text`` from ``start`` on, with their endings, one at a time: split as
-    ``split_lines`` splits, without copying the text first (io.StringIO would hold 64 MB for
+    the csv reader splits, without copying the text first (io.StringIO would hold 64 MB for
     a register of 16 MB while the csv reader reads it)."""
     if not any(teken in text for teken in _ANDERE_EINDEN):
         # Then str.splitlines ends a line exactly where the csv reader does, and is the
@@ -48,12 +48,7 @@ def regels(text: str, start: int = 0) -> Iterator[str]:
 
 def split_lines(text: str) -> list[str]:
     """Lines with their endings, split exactly where the csv reader counts a line."""
-    if "\r" not in text:  # the usual case, and much quicker than the expression below
-        lines = [line + "\n" for line in text.split("\n")]
-        lines[-1] = lines[-1][:-1]
-    else:
-        lines = _LINE_END.split(text)
-    return lines[:-1] if lines and lines[-1] == "" else lines
+    return list(regels(text))
 # A request register grows by a row per request: 100,000 rows is about 15 MB. The limit only
 # guards against a wrong or hostile file.
 MAX_CSV_BYTES = 512 * 1024 * 1024
