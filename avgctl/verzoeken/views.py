@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from avgctl.models.organisatie import Beleid
+from avgctl.models.organisatie import Beleid, Verzoektermijn
 from avgctl.models.verzoek import Verzoek, Verzoektype
 from avgctl.store.csvfile import CsvDocument
 from avgctl.store.register import VERZOEKEN_FILE, Bron, Register
@@ -50,14 +50,20 @@ def _termijnen(register: Register, ontvangen: dt.date, type_: Verzoektype,
     cache: dict[tuple[object, ...], Verzoektermijnen] = register.__dict__.setdefault(
         "_verzoektermijnen", {})
     b = beleid(register)
-    eigen = termijn_voor(b.verzoeken, type_)
-    key = (ontvangen, eigen.termijn, eigen.verlenging, gepauzeerd_van, gepauzeerd_tot,
-           verlengd)
+    key = _sleutel(termijn_voor(b.verzoeken, type_), ontvangen, gepauzeerd_van,
+                   gepauzeerd_tot, verlengd)
     found = cache.get(key)
     if found is None:
         found = cache[key] = bereken_uit(ontvangen, type_, gepauzeerd_van, gepauzeerd_tot,
                                          verlengd, b.verzoeken, _feestdagen(register, b))
     return found
+
+
+def _sleutel(eigen: Verzoektermijn, ontvangen: dt.date, gepauzeerd_van: dt.date | None,
+             gepauzeerd_tot: dt.date | None, verlengd: bool) -> tuple[object, ...]:
+    """What the deadlines of a request depend on: the key of the register's cache."""
+    return (ontvangen, eigen.termijn, eigen.verlenging, gepauzeerd_van, gepauzeerd_tot,
+            verlengd)
 
 
 def _feestdagen(register: Register, b: Beleid) -> Feestdagenbeleid:
@@ -209,7 +215,7 @@ def lijst(register: Register, vandaag: dt.date, alleen_open: bool = False,
     for key in dict.fromkeys(keys):
         dag, soort, pauze_van, pauze_tot, verlengd = key
         e = eigen[soort]
-        t = cache.get((dag, e.termijn, e.verlenging, pauze_van, pauze_tot, verlengd))
+        t = cache.get(_sleutel(e, dag, pauze_van, pauze_tot, verlengd))
         per_key[key] = t if t is not None else _termijnen(register, dag, soort, pauze_van,
                                                            pauze_tot, verlengd)
     wettelijk = {key: (t.geldend_wettelijk - vandaag).days for key, t in per_key.items()}
